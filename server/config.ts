@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  production: boolean;
+  /** Requests per minute per IP across the API; login has its own tighter limit. */
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  /** Serve secure cookies (behind HTTPS). */
+  secureCookies: boolean;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    demo: argv.includes('--demo') || env.MINYI_DEMO === '1',
+    production,
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 20),
+    secureCookies: env.SECURE_COOKIES === '1',
+    webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+  };
+}
+
+export function sqlitePathFor(config: Config): string {
+  return path.join(config.dataDir, 'minyi.sqlite');
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import type { Clock } from './lib/clock.ts';
+import { type AuditInput, appendAudit } from './modules/audit/audit.service.ts';
+import type { SettingsStore } from './modules/settings/settings.service.ts';
+
+/** What every service needs: the database, the configuration, the clock and the settings. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  settings: SettingsStore;
+}
+
+/** Who is acting and from where; recorded in the audit log. */
+export interface Who {
+  actor: { id: number; login: string } | null;
+  ip: string;
+}
+
+export type Tx = Kysely<Database> | Transaction<Database>;
+export type AuditFn = (entry: Omit<AuditInput, 'actor' | 'ip' | 'at'>) => Promise<void>;
+
+/**
+ * Runs a state change in one transaction together with its audit rows: the change and its
+ * record commit or roll back together.
+ */
+export function inTransaction<T>(ctx: AppContext, who: Who, fn: (tx: Tx, audit: AuditFn) => Promise<T>): Promise<T> {
+  return ctx.db.kysely.transaction().execute((tx) =>
+    fn(tx, (entry) => appendAudit(tx, ctx.db.dialect, { ...entry, actor: who.actor, ip: who.ip, at: ctx.clock.iso() })),
+  );
+}

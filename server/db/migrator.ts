@@ -1,0 +1,18 @@
+import { type Migration, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+import * as m20261127090000 from './migrations/20261127090000_foundation.ts';
+
+/** Every migration, in order. Names are timestamps; a landed migration is never edited. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261127090000_foundation': m20261127090000,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

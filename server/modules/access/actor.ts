@@ -1,0 +1,43 @@
+import type { Permission, Role, Scope } from '../../../shared/roles.ts';
+
+export interface ActorGrant {
+  id: number;
+  role: Role;
+  orgId: number;
+  orgName: string;
+  /** Materialised path of the granted organisation, `/1/5/`. */
+  orgPath: string;
+  scope: Scope;
+}
+
+/** The authenticated caller, loaded once per request by the auth plugin. */
+export interface Actor {
+  id: number;
+  login: string;
+  realName: string;
+  demo: boolean;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  grants: ActorGrant[];
+  /** Paths of the organisations the user belongs to (for the `self`/membership checks). */
+  membershipOrgIds: number[];
+  sessionId: string;
+  csrfToken: string;
+  sessionExpiresAt: string;
+}
+
+/**
+ * Where a permission reaches. Computed per grant, so the scope of one grant never lends itself
+ * to the permissions of another role (data scope never widens silently).
+ */
+export interface Reach {
+  all: boolean;
+  /** Exactly these organisations. */
+  orgIds: number[];
+  /** These organisations and everything below them (path prefixes). */
+  subtreePaths: string[];
+  /** Only the actor's own records. */
+  self: boolean;
+}
+
+export const NO_REACH: Reach = { all: false, orgIds: [], subtreePaths: [], self: false };

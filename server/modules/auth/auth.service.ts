@@ -1,0 +1,239 @@
+import type { Me } from '../../../shared/schemas/auth.ts';
+import { type AppContext, inTransaction, type Who } from '../../context.ts';
+import { addMs, HOUR, MINUTE } from '../../lib/clock.ts';
+import { randomToken, sha256 } from '../../lib/crypto.ts';
+import { AppError } from '../../lib/errors.ts';
+import { permissionsOf, totpRequiredFor } from '../access/access.policy.ts';
+import type { Actor } from '../access/actor.ts';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionWithUser,
+  insertSession,
+  loadGrants,
+  loadMembershipOrgIds,
+  touchSession,
+} from '../sessions/sessions.repository.ts';
+import { clearFailures, lockedUntil, recordLogin, registerFailure } from './login-log.repository.ts';
+import { assertPasswordPolicy, burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';
+import { generateTotpSecret, matchTotp, totpUri } from './totp.ts';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+export type LoginOutcome = { status: 'totp_required'; token: string } | { status: 'ok'; token: string };
+
+const TOTP_CHALLENGE_MS = 5 * MINUTE;
+const MAX_TOTP_ATTEMPTS = 5;
+/** last_seen_at is written at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = MINUTE;
+
+async function createSession(
+  ctx: AppContext,
+  tx: Parameters<typeof insertSession>[0],
+  userId: number,
+  stage: 'totp' | 'full',
+  client: ClientInfo,
+): Promise<string> {
+  const settings = await ctx.settings.get();
+  const token = randomToken();
+  const now = ctx.clock.now();
+  await insertSession(tx, {
+    id: sha256(token),
+    user_id: userId,
+    stage,
+    csrf_token: randomToken(24),
+    ip: client.ip,
+    user_agent: client.userAgent.slice(0, 300),
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: addMs(now, stage === 'totp' ? TOTP_CHALLENGE_MS : settings.sessionAbsoluteHours * HOUR),
+    totp_attempts: 0,
+  });
+  return token;
+}
+
+export async function login(ctx: AppContext, loginName: string, password: string, client: ClientInfo): Promise<LoginOutcome> {
+  const settings = await ctx.settings.get();
+  const key = loginName.trim().toLowerCase();
+  const now = ctx.clock.now();
+  const db = ctx.db.kysely;
+  const log = (result: string, userId: number | null) =>
+    recordLogin(db, { at: now.toISOString(), login: key, userId, ip: client.ip, userAgent: client.userAgent, result });
+
+  if (await lockedUntil(db, key, now.toISOString())) {
+    await log('locked', null);
+    throw new AppError('LOGIN_LOCKED');
+  }
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'login', 'password_hash', 'enabled', 'totp_enabled'])
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', key))
+    .executeTakeFirst();
+  const passwordOk = user ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+
+  if (!user || !passwordOk || !user.enabled) {
+    const locked = await registerFailure(db, key, now, settings.lockoutThreshold, settings.lockoutMinutes * MINUTE);
+    await log(user && passwordOk ? 'disabled' : locked ? 'locked' : 'bad_credentials', user?.id ?? null);
+    if (locked) throw new AppError('LOGIN_LOCKED');
+    throw new AppError('LOGIN_FAILED');
+  }
+
+  return inTransaction(ctx, { actor: { id: user.id, login: user.login }, ip: client.ip }, async (tx, audit) => {
+    await clearFailures(tx, key);
+    if (user.totp_enabled) {
+      await recordLogin(tx, { at: now.toISOString(), login: key, userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'totp_required' });
+      return { status: 'totp_required', token: await createSession(ctx, tx, user.id, 'totp', client) };
+    }
+    await tx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await recordLogin(tx, { at: now.toISOString(), login: key, userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'success' });
+    await audit({ action: 'auth.login', targetType: 'user', targetId: user.id, summary: { factor: 'password' } });
+    return { status: 'ok', token: await createSession(ctx, tx, user.id, 'full', client) };
+  });
+}
+
+/** Second step: a TOTP code upgrades the pending session to a new, full one (new token). */
+export async function completeTotp(ctx: AppContext, pendingToken: string, code: string, client: ClientInfo): Promise<string> {
+  const db = ctx.db.kysely;
+  const now = ctx.clock.now();
+  const session = await findSessionWithUser(db, sha256(pendingToken));
+  if (!session || session.stage !== 'totp' || session.expires_at <= now.toISOString()) {
+    throw new AppError('UNAUTHENTICATED', '验证已超时，请重新输入登录名和密码');
+  }
+  const user = await db.selectFrom('users').select(['id', 'login', 'totp_secret', 'totp_last_step']).where('id', '=', session.user_id).executeTakeFirstOrThrow();
+  const step = user.totp_secret ? matchTotp(user.totp_secret, code, now.getTime(), user.totp_last_step) : null;
+  if (step === null) {
+    const attempts = session.totp_attempts + 1;
+    await recordLogin(db, { at: now.toISOString(), login: user.login.toLowerCase(), userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'totp_failed' });
+    if (attempts >= MAX_TOTP_ATTEMPTS) {
+      await deleteSession(db, session.id);
+      throw new AppError('UNAUTHENTICATED', '动态验证码错误次数过多，请重新登录');
+    }
+    await db.updateTable('sessions').set({ totp_attempts: attempts }).where('id', '=', session.id).execute();
+    throw new AppError('TOTP_INVALID');
+  }
+  return inTransaction(ctx, { actor: { id: user.id, login: user.login }, ip: client.ip }, async (tx, audit) => {
+    await deleteSession(tx, session.id);
+    await tx.updateTable('users').set({ totp_last_step: step, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await recordLogin(tx, { at: now.toISOString(), login: user.login.toLowerCase(), userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'success' });
+    await audit({ action: 'auth.login', targetType: 'user', targetId: user.id, summary: { factor: 'password+totp' } });
+    return createSession(ctx, tx, user.id, 'full', client);
+  });
+}
+
+/** Loads the actor behind a session token, enforcing idle and absolute expiry. */
+export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
+  const db = ctx.db.kysely;
+  const id = sha256(token);
+  const s = await findSessionWithUser(db, id);
+  if (!s || s.stage !== 'full' || !s.enabled) return null;
+  const now = ctx.clock.now();
+  const settings = await ctx.settings.get();
+  const idleLimit = addMs(now, -settings.sessionIdleMinutes * MINUTE);
+  if (s.expires_at <= now.toISOString() || s.last_seen_at <= idleLimit) {
+    await deleteSession(db, id);
+    return null;
+  }
+  if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) await touchSession(db, id, now.toISOString());
+  const [grants, membershipOrgIds] = await Promise.all([loadGrants(db, s.user_id), loadMembershipOrgIds(db, s.user_id)]);
+  return {
+    id: s.user_id,
+    login: s.login,
+    realName: s.real_name,
+    demo: s.demo === 1,
+    mustChangePassword: s.must_change_password === 1,
+    totpEnabled: s.totp_enabled === 1,
+    grants,
+    membershipOrgIds,
+    sessionId: id,
+    csrfToken: s.csrf_token,
+    sessionExpiresAt: s.expires_at,
+  };
+}
+
+export async function requirementsOf(ctx: AppContext, actor: Actor): Promise<Me['requirements']> {
+  const settings = await ctx.settings.get();
+  return {
+    passwordChange: actor.mustChangePassword,
+    totpEnroll: !actor.totpEnabled && totpRequiredFor(actor, settings.totpRequiredRoles),
+  };
+}
+
+export async function presentMe(ctx: AppContext, actor: Actor): Promise<Me> {
+  return {
+    id: actor.id,
+    login: actor.login,
+    realName: actor.realName,
+    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgName, scope: g.scope })),
+    permissions: permissionsOf(actor),
+    totpEnabled: actor.totpEnabled,
+    requirements: await requirementsOf(ctx, actor),
+    csrfToken: actor.csrfToken,
+    sessionExpiresAt: actor.sessionExpiresAt,
+    demo: actor.demo,
+  };
+}
+
+export async function logout(ctx: AppContext, actor: Actor, who: Who, client: ClientInfo): Promise<void> {
+  await inTransaction(ctx, who, async (tx, audit) => {
+    await deleteSession(tx, actor.sessionId);
+    await recordLogin(tx, { at: ctx.clock.iso(), login: actor.login.toLowerCase(), userId: actor.id, ip: client.ip, userAgent: client.userAgent, result: 'logout' });
+    await audit({ action: 'auth.logout', targetType: 'user', targetId: actor.id, summary: {} });
+  });
+}
+
+export async function changePassword(ctx: AppContext, actor: Actor, who: Who, current: string, next: string): Promise<void> {
+  const user = await ctx.db.kysely.selectFrom('users').select(['password_hash', 'login']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, current))) throw new AppError('PASSWORD_WRONG');
+  assertPasswordPolicy(next, user.login);
+  if (await verifyPassword(user.password_hash, next)) throw new AppError('PASSWORD_WEAK', '新密码不能与当前密码相同');
+  const hash = await hashPassword(next);
+  await inTransaction(ctx, who, async (tx, audit) => {
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, password_changed_at: ctx.clock.iso(), updated_at: ctx.clock.iso() })
+      .where('id', '=', actor.id)
+      .execute();
+    // Every other session of this user ends: whoever knew the old password is out.
+    await deleteUserSessions(tx, actor.id, actor.sessionId);
+    await audit({ action: 'auth.password_change', targetType: 'user', targetId: actor.id, summary: {} });
+  });
+}
+
+/** Starts enrolment: stores a fresh secret (not yet enabled) and returns it for the app. */
+export async function setupTotp(ctx: AppContext, actor: Actor): Promise<{ secret: string; uri: string }> {
+  const secret = generateTotpSecret();
+  await ctx.db.kysely.updateTable('users').set({ totp_secret: secret, totp_enabled: 0 }).where('id', '=', actor.id).where('totp_enabled', '=', 0).execute();
+  const row = await ctx.db.kysely.selectFrom('users').select(['totp_enabled']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  if (row.totp_enabled) throw new AppError('CONFLICT', '已启用动态验证码，如需更换请先停用');
+  return { secret, uri: totpUri(secret, actor.login) };
+}
+
+export async function enableTotp(ctx: AppContext, actor: Actor, who: Who, code: string): Promise<void> {
+  const user = await ctx.db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  if (user.totp_enabled) throw new AppError('CONFLICT', '已启用动态验证码');
+  if (!user.totp_secret) throw new AppError('BAD_REQUEST', '请先获取绑定二维码');
+  const step = matchTotp(user.totp_secret, code, ctx.clock.now().getTime(), user.totp_last_step);
+  if (step === null) throw new AppError('TOTP_INVALID');
+  await inTransaction(ctx, who, async (tx, audit) => {
+    await tx.updateTable('users').set({ totp_enabled: 1, totp_last_step: step }).where('id', '=', actor.id).execute();
+    await audit({ action: 'auth.totp_enable', targetType: 'user', targetId: actor.id, summary: {} });
+  });
+}
+
+export async function disableTotp(ctx: AppContext, actor: Actor, who: Who, password: string, code: string): Promise<void> {
+  const settings = await ctx.settings.get();
+  if (totpRequiredFor(actor, settings.totpRequiredRoles)) {
+    throw new AppError('FORBIDDEN', '按安全策略，您的角色必须使用动态验证码，不能停用');
+  }
+  const user = await ctx.db.kysely.selectFrom('users').select(['password_hash', 'totp_secret', 'totp_enabled', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  if (!user.totp_enabled || !user.totp_secret) throw new AppError('CONFLICT', '尚未启用动态验证码');
+  if (!(await verifyPassword(user.password_hash, password))) throw new AppError('PASSWORD_WRONG');
+  if (matchTotp(user.totp_secret, code, ctx.clock.now().getTime(), user.totp_last_step) === null) throw new AppError('TOTP_INVALID');
+  await inTransaction(ctx, who, async (tx, audit) => {
+    await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null }).where('id', '=', actor.id).execute();
+    await audit({ action: 'auth.totp_disable', targetType: 'user', targetId: actor.id, summary: {} });
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Stable error codes. Each code has one HTTP status and a default Chinese message that says
+ * what the user should do. Routes may pass a more specific message; the code never changes.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 422, message: '提交的内容不符合要求，请检查后重试' },
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  UNAUTHENTICATED: { status: 401, message: '尚未登录或登录已过期，请重新登录' },
+  LOGIN_FAILED: { status: 401, message: '登录名或密码错误' },
+  LOGIN_LOCKED: { status: 423, message: '登录失败次数过多，该账号已临时锁定，请15分钟后再试' },
+  TOTP_REQUIRED: { status: 401, message: '请输入动态验证码' },
+  TOTP_INVALID: { status: 401, message: '动态验证码错误或已过期' },
+  TOTP_ENROLL_REQUIRED: { status: 403, message: '按安全策略，您的账号须先绑定动态验证码（双因素认证）' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码已被重置，请先修改密码' },
+  PASSWORD_WEAK: { status: 422, message: '密码不符合安全要求' },
+  PASSWORD_WRONG: { status: 422, message: '当前密码不正确' },
+  ACCOUNT_DISABLED: { status: 401, message: '登录名或密码错误' },
+  CSRF_FAILED: { status: 403, message: '请求校验失败，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '您没有执行此操作的权限' },
+  SEPARATION_OF_DUTIES: { status: 403, message: '系统管理员、安全管理员、审计管理员三员分立，同一人不得兼任' },
+  NOT_FOUND: { status: 404, message: '记录不存在或您无权查看' },
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  DUPLICATE: { status: 409, message: '记录已存在' },
+  IN_USE: { status: 409, message: '该记录已被引用，不能删除，可改为停用' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  IMPORT_FAILED: { status: 422, message: '导入文件有错误，未导入任何数据' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '上传的文件过大' },
+  INTERNAL: { status: 500, message: '系统内部错误，请稍后再试或联系管理员' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
