@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_CODES } from '../shared/errors.ts';
 import type { AppContext } from './context.ts';
@@ -23,6 +23,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { serializerCompiler } from './plugins/serializer.ts';
 
 z.config(z.locales.zhCN());
 
@@ -34,7 +35,9 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     trustProxy: process.env.TRUST_PROXY ?? false,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
@@ -64,16 +67,27 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifyRateLimit, {
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: ERROR_CODES.RATE_LIMITED.message } }),
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: ERROR_CODES.RATE_LIMITED.message },
+    }),
   });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1_048_576, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: '民意直通车 API', version: '1.0.0', description: '政协信息工作平台接口。除标注为公开的接口外，均需登录会话。' },
+      info: {
+        title: '民意直通车 API',
+        version: '1.0.0',
+        description: '政协信息工作平台接口。除标注为公开的接口外，均需登录会话。',
+      },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
   registerAuth(app, ctx);
 
   await app.register(

@@ -36,14 +36,56 @@ export async function bootstrapProduction(ctx: AppContext, rootName: string): Pr
   await inTransaction(ctx, { actor: null, ip: '127.0.0.1' }, async (tx, audit) => {
     const root = await insertOrg(
       tx,
-      { parent_id: null, name: rootName, short_name: '省政协', type: 'cppcc_province', sort_order: 0, active: 1, version: 1, created_at: now, updated_at: now },
+      {
+        parent_id: null,
+        name: rootName,
+        short_name: '省政协',
+        type: 'cppcc_province',
+        sort_order: 0,
+        active: 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      },
       '/',
     );
     for (const [i, a] of accounts.entries()) {
-      const user = await insertUser(tx, { login: a.login, realName: a.realName, mobile: '', memberships: [{ orgId: root.id, title: a.roleLabel }], member: null, specialOfficer: false }, hashes[i]!, now);
-      await tx.insertInto('role_grants').values({ user_id: user.id, role: a.role, org_id: root.id, scope: 'all', granted_by: null, created_at: now }).execute();
+      const user = await insertUser(
+        tx,
+        {
+          login: a.login,
+          realName: a.realName,
+          mobile: '',
+          memberships: [{ orgId: root.id, title: a.roleLabel }],
+          member: null,
+          specialOfficer: false,
+        },
+        hashes[i]!,
+        now,
+      );
+      await tx
+        .insertInto('role_grants')
+        .values({
+          user_id: user.id,
+          role: a.role,
+          org_id: root.id,
+          scope: 'all',
+          granted_by: null,
+          created_at: now,
+        })
+        .execute();
     }
-    await audit({ action: 'system.bootstrap', targetType: 'system', targetId: '-', summary: { root: rootName, admins: accounts.map((a) => a.login) } });
+    await audit({
+      action: 'system.bootstrap',
+      targetType: 'system',
+      targetId: '-',
+      summary: { root: rootName, admins: accounts.map((a) => a.login) },
+    });
   });
-  return accounts.map(({ login, realName, roleLabel, password }) => ({ login, realName, roleLabel, password }));
+  return accounts.map(({ login, realName, roleLabel, password }) => ({
+    login,
+    realName,
+    roleLabel,
+    password,
+  }));
 }

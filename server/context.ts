@@ -2,9 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Database } from './db/schema.ts';
-import type { Clock } from './lib/clock.ts';
+import { type Clock, createClock } from './lib/clock.ts';
 import { type AuditInput, appendAudit } from './modules/audit/audit.service.ts';
-import type { SettingsStore } from './modules/settings/settings.service.ts';
+import { ActorCache } from './modules/auth/actor-cache.ts';
+import { createSettingsStore, type SettingsStore } from './modules/settings/settings.service.ts';
 
 /** What every service needs: the database, the configuration, the clock and the settings. */
 export interface AppContext {
@@ -12,6 +13,12 @@ export interface AppContext {
   config: Config;
   clock: Clock;
   settings: SettingsStore;
+  /** Authenticated sessions trusted for a moment without a database read. */
+  actors: ActorCache;
+}
+
+export function createContext(db: Db, config: Config, clock: Clock = createClock()): AppContext {
+  return { db, config, clock, settings: createSettingsStore(db, clock), actors: new ActorCache() };
 }
 
 /** Who is acting and from where; recorded in the audit log. */
@@ -25,10 +32,24 @@ export type AuditFn = (entry: Omit<AuditInput, 'actor' | 'ip' | 'at'>) => Promis
 
 /**
  * Runs a state change in one transaction together with its audit rows: the change and its
- * record commit or roll back together.
+ * record commit or roll back together. Any change may touch sessions, grants or accounts, so
+ * this instance's cached actors are dropped before and after.
  */
-export function inTransaction<T>(ctx: AppContext, who: Who, fn: (tx: Tx, audit: AuditFn) => Promise<T>): Promise<T> {
-  return ctx.db.kysely.transaction().execute((tx) =>
-    fn(tx, (entry) => appendAudit(tx, ctx.db.dialect, { ...entry, actor: who.actor, ip: who.ip, at: ctx.clock.iso() })),
-  );
+export async function inTransaction<T>(
+  ctx: AppContext,
+  who: Who,
+  fn: (tx: Tx, audit: AuditFn) => Promise<T>,
+): Promise<T> {
+  ctx.actors.clear();
+  try {
+    return await ctx.db.kysely
+      .transaction()
+      .execute((tx) =>
+        fn(tx, (entry) =>
+          appendAudit(tx, ctx.db.dialect, { ...entry, actor: who.actor, ip: who.ip, at: ctx.clock.iso() }),
+        ),
+      );
+  } finally {
+    ctx.actors.clear();
+  }
 }

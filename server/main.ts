@@ -1,22 +1,19 @@
+import { checkPassword } from '../shared/password-policy.ts';
+import { ROLES } from '../shared/roles.ts';
 import { buildApp } from './app.ts';
 import { bootstrapProduction, isEmpty } from './bootstrap.ts';
 import { loadConfig, sqlitePathFor } from './config.ts';
-import type { AppContext } from './context.ts';
+import { createContext } from './context.ts';
 import { openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS, resetDemoPasswords, seedDemo } from './demo/seed.ts';
-import { createClock } from './lib/clock.ts';
 import { randomPassword } from './lib/crypto.ts';
 import { startMaintenance } from './maintenance.ts';
-import { createSettingsStore } from './modules/settings/settings.service.ts';
-import { ROLES } from '../shared/roles.ts';
-import { checkPassword } from '../shared/password-policy.ts';
 
 const config = loadConfig();
 const db = openDb({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
 const applied = await migrateToLatest(db);
-const clock = createClock();
-const ctx: AppContext = { db, config, clock, settings: createSettingsStore(db, clock) };
+const ctx = createContext(db, config);
 const lines: string[] = [];
 if (applied.length) lines.push(`已执行数据库迁移：${applied.join('、')}`);
 
@@ -34,7 +31,8 @@ if (config.demo) {
     await resetDemoPasswords(ctx, password);
   }
   lines.push('演示账号（密码均为下方所示）：');
-  for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.login.padEnd(10)} ${ROLES[a.role].label}（${a.realName}）`);
+  for (const a of DEMO_ACCOUNTS)
+    lines.push(`  ${a.login.padEnd(10)} ${ROLES[a.role].label}（${a.realName}）`);
   lines.push(`  演示密码：${password}`);
 } else if (await isEmpty(ctx)) {
   const accounts = await bootstrapProduction(ctx, process.env.ORG_ROOT_NAME || '省政协');
@@ -46,7 +44,15 @@ const app = await buildApp(ctx, { logger: config.production });
 startMaintenance(ctx, app.log);
 await app.listen({ port: config.port, host: config.host });
 const address = `http://localhost:${config.port}`;
-console.log(['', `民意直通车已启动：${address}`, `数据库：${db.dialect === 'postgres' ? 'PostgreSQL' : sqlitePathFor(config)}`, ...lines, ''].join('\n'));
+console.log(
+  [
+    '',
+    `民意直通车已启动：${address}`,
+    `数据库：${db.dialect === 'postgres' ? 'PostgreSQL' : sqlitePathFor(config)}`,
+    ...lines,
+    '',
+  ].join('\n'),
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

@@ -8,15 +8,18 @@ import { purgeExpiredSessions } from './modules/sessions/sessions.repository.ts'
 export async function runMaintenance(ctx: AppContext): Promise<{ auditPurged: number }> {
   const settings = await ctx.settings.get();
   const now = ctx.clock.now();
-  await purgeExpiredSessions(ctx.db.kysely, now.toISOString(), addMs(now, -settings.sessionIdleMinutes * MINUTE));
+  await purgeExpiredSessions(
+    ctx.db.kysely,
+    now.toISOString(),
+    addMs(now, -settings.sessionIdleMinutes * MINUTE),
+  );
   const retentionDays = Math.max(180, settings.auditRetentionDays);
   const auditPurged = await purgeAudit(ctx.db.kysely, addMs(now, -retentionDays * DAY));
   return { auditPurged };
 }
 
 export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {
-  const tick = () =>
-    runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
+  const tick = () => runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
   void tick();
   const timer = setInterval(tick, HOUR);
   timer.unref();

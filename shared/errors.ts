@@ -17,7 +17,10 @@ export const ERROR_CODES = {
   ACCOUNT_DISABLED: { status: 401, message: '登录名或密码错误' },
   CSRF_FAILED: { status: 403, message: '请求校验失败，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '您没有执行此操作的权限' },
-  SEPARATION_OF_DUTIES: { status: 403, message: '系统管理员、安全管理员、审计管理员三员分立，同一人不得兼任' },
+  SEPARATION_OF_DUTIES: {
+    status: 403,
+    message: '系统管理员、安全管理员、审计管理员三员分立，同一人不得兼任',
+  },
   NOT_FOUND: { status: 404, message: '记录不存在或您无权查看' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   DUPLICATE: { status: 409, message: '记录已存在' },

@@ -25,8 +25,27 @@ export function orgAcceptsUsers(type: OrgType): boolean {
 
 /** Which child types each type may hold, so the tree keeps the real system's shape. */
 export const ORG_CHILD_TYPES: Record<OrgType, readonly OrgType[]> = {
-  cppcc_province: ['cppcc_city', 'office', 'committee', 'party', 'federation', 'people_org', 'sector', 'think_tank', 'recipient'],
-  cppcc_city: ['cppcc_county', 'office', 'committee', 'party', 'federation', 'people_org', 'sector', 'think_tank'],
+  cppcc_province: [
+    'cppcc_city',
+    'office',
+    'committee',
+    'party',
+    'federation',
+    'people_org',
+    'sector',
+    'think_tank',
+    'recipient',
+  ],
+  cppcc_city: [
+    'cppcc_county',
+    'office',
+    'committee',
+    'party',
+    'federation',
+    'people_org',
+    'sector',
+    'think_tank',
+  ],
   cppcc_county: ['office', 'committee', 'party', 'federation', 'people_org', 'sector'],
   office: ['office'],
   committee: [],

@@ -86,7 +86,14 @@ export const ROLES = {
   },
   director: {
     label: '信息处处长',
-    permissions: ['item.edit', 'item.assign', 'issue.compile', 'issue.review', 'feedback.record', 'stats.read'],
+    permissions: [
+      'item.edit',
+      'item.assign',
+      'issue.compile',
+      'issue.review',
+      'feedback.record',
+      'stats.read',
+    ],
     defaultScope: 'subtree',
     privileged: true,
     admin: false,

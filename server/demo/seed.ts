@@ -16,22 +16,119 @@ export const DEMO_ACCOUNTS: readonly {
   grantOrgKey: string;
   scope: Scope;
 }[] = [
-  { login: 'sysadmin', realName: '周立新', orgKey: 'general_office', title: '系统管理员', role: 'sysadmin', grantOrgKey: 'province', scope: 'all' },
-  { login: 'secadmin', realName: '孙晓梅', orgKey: 'general_office', title: '安全管理员', role: 'secadmin', grantOrgKey: 'province', scope: 'all' },
-  { login: 'auditor', realName: '钱永刚', orgKey: 'general_office', title: '审计管理员', role: 'auditor', grantOrgKey: 'province', scope: 'all' },
-  { login: 'editor', realName: '林静', orgKey: 'info_office', title: '编辑', role: 'editor', grantOrgKey: 'province', scope: 'subtree' },
-  { login: 'director', realName: '何建华', orgKey: 'info_office', title: '处长', role: 'director', grantOrgKey: 'province', scope: 'subtree' },
-  { login: 'leader', realName: '冯国栋', orgKey: 'general_office', title: '副秘书长（分管信息工作）', role: 'leader', grantOrgKey: 'province', scope: 'subtree' },
-  { login: 'secgen', realName: '邓文博', orgKey: 'province', title: '秘书长', role: 'secgen', grantOrgKey: 'province', scope: 'subtree' },
-  { login: 'chair', realName: '唐正华', orgKey: 'province', title: '主席', role: 'chair', grantOrgKey: 'province', scope: 'subtree' },
-  { login: 'liaison', realName: '曹丽萍', orgKey: 'party_minmeng', title: '信息联络员', role: 'liaison', grantOrgKey: 'party_minmeng', scope: 'org' },
-  { login: 'member', realName: '韩志远', orgKey: 'party_minmeng', title: '省政协委员', role: 'member', grantOrgKey: 'party_minmeng', scope: 'self' },
+  {
+    login: 'sysadmin',
+    realName: '周立新',
+    orgKey: 'general_office',
+    title: '系统管理员',
+    role: 'sysadmin',
+    grantOrgKey: 'province',
+    scope: 'all',
+  },
+  {
+    login: 'secadmin',
+    realName: '孙晓梅',
+    orgKey: 'general_office',
+    title: '安全管理员',
+    role: 'secadmin',
+    grantOrgKey: 'province',
+    scope: 'all',
+  },
+  {
+    login: 'auditor',
+    realName: '钱永刚',
+    orgKey: 'general_office',
+    title: '审计管理员',
+    role: 'auditor',
+    grantOrgKey: 'province',
+    scope: 'all',
+  },
+  {
+    login: 'editor',
+    realName: '林静',
+    orgKey: 'info_office',
+    title: '编辑',
+    role: 'editor',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'director',
+    realName: '何建华',
+    orgKey: 'info_office',
+    title: '处长',
+    role: 'director',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'leader',
+    realName: '冯国栋',
+    orgKey: 'general_office',
+    title: '副秘书长（分管信息工作）',
+    role: 'leader',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'secgen',
+    realName: '邓文博',
+    orgKey: 'province',
+    title: '秘书长',
+    role: 'secgen',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'chair',
+    realName: '唐正华',
+    orgKey: 'province',
+    title: '主席',
+    role: 'chair',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'liaison',
+    realName: '曹丽萍',
+    orgKey: 'party_minmeng',
+    title: '信息联络员',
+    role: 'liaison',
+    grantOrgKey: 'party_minmeng',
+    scope: 'org',
+  },
+  {
+    login: 'member',
+    realName: '韩志远',
+    orgKey: 'party_minmeng',
+    title: '省政协委员',
+    role: 'member',
+    grantOrgKey: 'party_minmeng',
+    scope: 'self',
+  },
 ];
 
-async function insertTree(tx: Tx, node: DemoOrg, parent: { id: number; path: string } | null, now: string, ids: Map<string, number>, order: number): Promise<void> {
+async function insertTree(
+  tx: Tx,
+  node: DemoOrg,
+  parent: { id: number; path: string } | null,
+  now: string,
+  ids: Map<string, number>,
+  order: number,
+): Promise<void> {
   const org = await insertOrg(
     tx,
-    { parent_id: parent?.id ?? null, name: node.name, short_name: node.shortName ?? '', type: node.type, sort_order: order, active: 1, version: 1, created_at: now, updated_at: now },
+    {
+      parent_id: parent?.id ?? null,
+      name: node.name,
+      short_name: node.shortName ?? '',
+      type: node.type,
+      sort_order: order,
+      active: 1,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    },
     parent?.path ?? '/',
   );
   ids.set(node.key, org.id);
@@ -56,10 +153,35 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
       return id;
     };
     const grant = (userId: number, role: Role, orgId: number, scope: Scope) =>
-      tx.insertInto('role_grants').values({ user_id: userId, role, org_id: orgId, scope, granted_by: null, created_at: now }).execute();
+      tx
+        .insertInto('role_grants')
+        .values({ user_id: userId, role, org_id: orgId, scope, granted_by: null, created_at: now })
+        .execute();
     for (const a of DEMO_ACCOUNTS) {
-      const member = a.role === 'member' ? { level: 'province' as const, term: '第十二届', sector: '中国民主同盟', party: '民盟', standing: false } : null;
-      const user = await insertUser(tx, { login: a.login, realName: a.realName, mobile: '', memberships: [{ orgId: org(a.orgKey), title: a.title }], member, specialOfficer: false }, hash, now, true);
+      const member =
+        a.role === 'member'
+          ? {
+              level: 'province' as const,
+              term: '第十三届',
+              sector: '中国民主同盟',
+              party: '民盟',
+              standing: false,
+            }
+          : null;
+      const user = await insertUser(
+        tx,
+        {
+          login: a.login,
+          realName: a.realName,
+          mobile: '',
+          memberships: [{ orgId: org(a.orgKey), title: a.title }],
+          member,
+          specialOfficer: false,
+        },
+        hash,
+        now,
+        true,
+      );
       await grant(user.id, a.role, org(a.grantOrgKey), a.scope);
     }
     for (const m of demoMembers()) {
@@ -79,7 +201,12 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
       );
       await grant(user.id, 'member', org(m.orgKey), 'self');
     }
-    await audit({ action: 'system.bootstrap', targetType: 'system', targetId: '-', summary: { demo: true, orgs: ids.size } });
+    await audit({
+      action: 'system.bootstrap',
+      targetType: 'system',
+      targetId: '-',
+      summary: { demo: true, orgs: ids.size },
+    });
   });
 }
 

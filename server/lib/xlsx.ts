@@ -19,7 +19,13 @@ export function attachmentHeader(filename: string): string {
  */
 export function sendXlsxStream<T>(
   reply: FastifyReply,
-  options: { filename: string; sheet: string; watermark: string; columns: XlsxColumn<T>[]; pages: AsyncIterable<T[]> },
+  options: {
+    filename: string;
+    sheet: string;
+    watermark: string;
+    columns: XlsxColumn<T>[];
+    pages: AsyncIterable<T[]>;
+  },
 ): FastifyReply {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
@@ -47,7 +53,10 @@ export function sendXlsxStream<T>(
 }
 
 /** Pages through a query by offset until it returns a short page. */
-export async function* paged<T>(fetch: (offset: number, limit: number) => Promise<T[]>, limit = 1000): AsyncIterable<T[]> {
+export async function* paged<T>(
+  fetch: (offset: number, limit: number) => Promise<T[]>,
+  limit = 1000,
+): AsyncIterable<T[]> {
   for (let offset = 0; ; offset += limit) {
     const page = await fetch(offset, limit);
     if (page.length > 0) yield page;
@@ -59,7 +68,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return String(value.result ?? '').trim();
     if (value instanceof Date) return value.toISOString().slice(0, 10);
   }

@@ -28,7 +28,10 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function whoOf(request: FastifyRequest): Who {
-  return { actor: request.actor ? { id: request.actor.id, login: request.actor.login } : null, ip: request.ip };
+  return {
+    actor: request.actor ? { id: request.actor.id, login: request.actor.login } : null,
+    ip: request.ip,
+  };
 }
 
 export function clientOf(request: FastifyRequest) {
@@ -70,7 +73,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !safeEqual(header, actor.csrfToken)) throw new AppError('CSRF_FAILED');
+      if (typeof header !== 'string' || !safeEqual(header, actor.csrfToken))
+        throw new AppError('CSRF_FAILED');
     }
     if (config.allowDuringSetup) return;
     const req = await requirementsOf(ctx, actor);

@@ -6,7 +6,12 @@ export const loginBody = z.object({
   password: z.string().min(1, '请输入密码').max(256),
 });
 
-export const totpBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入6位数字验证码') });
+export const totpBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入6位数字验证码'),
+});
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(256),

@@ -59,7 +59,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'org_id'])
     .execute();
-  await db.schema.createIndex('memberships_org_idx').on('memberships').columns(['org_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('memberships_org_idx')
+    .on('memberships')
+    .columns(['org_id', 'user_id'])
+    .execute();
 
   await db.schema
     .createTable('role_grants')
@@ -72,7 +76,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('role_grants_unique', ['user_id', 'role', 'org_id'])
     .execute();
-  await db.schema.createIndex('role_grants_role_idx').on('role_grants').columns(['role', 'user_id']).execute();
+  await db.schema
+    .createIndex('role_grants_role_idx')
+    .on('role_grants')
+    .columns(['role', 'user_id'])
+    .execute();
 
   await db.schema
     .createTable('sessions')

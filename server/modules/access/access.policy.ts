@@ -47,6 +47,9 @@ export function heldAdminRoles(roles: readonly string[]): string[] {
 }
 
 /** Roles that require a second factor under the current settings. */
-export function totpRequiredFor(actor: Pick<Actor, 'grants' | 'demo'>, requiredRoles: readonly string[]): boolean {
+export function totpRequiredFor(
+  actor: Pick<Actor, 'grants' | 'demo'>,
+  requiredRoles: readonly string[],
+): boolean {
   return actor.grants.some((g) => requiredRoles.includes(g.role));
 }

@@ -1,4 +1,4 @@
-import type { Permission, Role, Scope } from '../../../shared/roles.ts';
+import type { Role, Scope } from '../../../shared/roles.ts';
 
 export interface ActorGrant {
   id: number;

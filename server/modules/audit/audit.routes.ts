@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_ACTIONS, type AuditEntryView, auditEntrySchema, auditListQuery } from '../../../shared/schemas/audit.ts';
+import {
+  AUDIT_ACTIONS,
+  type AuditEntryView,
+  auditEntrySchema,
+  auditListQuery,
+} from '../../../shared/schemas/audit.ts';
 import { listOf } from '../../../shared/schemas/common.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import type { AuditRow } from '../../db/schema.ts';
@@ -33,14 +38,26 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit',
-      { schema: { tags: ['审计'], summary: '审计日志（审计管理员；查看本身也记入审计）', querystring: auditListQuery, response: { 200: listOf(auditEntrySchema, abilities) } } },
+      {
+        schema: {
+          tags: ['审计'],
+          summary: '审计日志（审计管理员；查看本身也记入审计）',
+          querystring: auditListQuery,
+          response: { 200: listOf(auditEntrySchema, abilities) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         if (!can(actor, 'audit.read')) throw new AppError('FORBIDDEN');
         const { page, pageSize, ...filter } = request.query;
         const base = queryAudit(ctx.db.kysely, filter);
         const [rows, count] = await Promise.all([
-          base.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+          base
+            .selectAll()
+            .orderBy('id', 'desc')
+            .limit(pageSize)
+            .offset((page - 1) * pageSize)
+            .execute(),
           base.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow(),
         ]);
         await inTransaction(ctx, whoOf(request), (_tx, audit) =>
@@ -56,7 +73,13 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/audit/export',
-      { schema: { tags: ['审计'], summary: '导出审计日志（Excel）', querystring: auditListQuery.omit({ page: true, pageSize: true }) } },
+      {
+        schema: {
+          tags: ['审计'],
+          summary: '导出审计日志（Excel）',
+          querystring: auditListQuery.omit({ page: true, pageSize: true }),
+        },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         if (!can(actor, 'audit.export')) throw new AppError('FORBIDDEN');
@@ -64,7 +87,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await inTransaction(ctx, whoOf(request), (_tx, audit) =>
           audit({ action: 'audit.export', targetType: 'audit', targetId: '-', summary: { filter } }),
         );
-        const cst = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+        const cst = (iso: string) =>
+          new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
         return sendXlsxStream<AuditRow>(reply, {
           filename: `审计日志-${ctx.clock.iso().slice(0, 10)}.xlsx`,
           sheet: '审计日志',
@@ -81,7 +105,9 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             { header: '结果', width: 8, value: (r) => (r.result === 'failure' ? '失败' : '成功') },
             { header: '哈希', width: 66, value: (r) => r.hash },
           ],
-          pages: paged((offset, limit) => queryAudit(ctx.db.kysely, filter).selectAll().orderBy('id').limit(limit).offset(offset).execute()),
+          pages: paged((offset, limit) =>
+            queryAudit(ctx.db.kysely, filter).selectAll().orderBy('id').limit(limit).offset(offset).execute(),
+          ),
         });
       },
     );
@@ -94,7 +120,12 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '校验审计日志哈希链',
           response: {
             200: z.object({
-              data: z.object({ ok: z.boolean(), rows: z.number().int(), brokenId: z.number().int().optional(), reason: z.string().optional() }),
+              data: z.object({
+                ok: z.boolean(),
+                rows: z.number().int(),
+                brokenId: z.number().int().optional(),
+                reason: z.string().optional(),
+              }),
             }),
           },
         },

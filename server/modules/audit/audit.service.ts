@@ -15,6 +15,22 @@ export interface AuditInput {
   at: string;
 }
 
+/** Only the fields that changed, as `{ before, after }`, for an audit summary. */
+export function changes<T extends object>(
+  before: T,
+  after: Partial<T>,
+): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
 const GENESIS = '0'.repeat(64);
 const AUDIT_LOCK_KEY = 727_001;
 
@@ -47,7 +63,12 @@ export function hashAuditRow(prevHash: string, row: HashedFields): string {
  */
 export async function appendAudit(tx: Kysely<Database>, dialect: Dialect, input: AuditInput): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const fields: HashedFields = {
     at: input.at,
     actor_id: input.actor?.id ?? null,

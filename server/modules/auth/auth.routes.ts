@@ -2,12 +2,30 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { changePasswordBody, disableTotpBody, loginBody, loginResult, meSchema, totpBody, totpSetup } from '../../../shared/schemas/auth.ts';
+import {
+  changePasswordBody,
+  disableTotpBody,
+  loginBody,
+  loginResult,
+  meSchema,
+  totpBody,
+  totpSetup,
+} from '../../../shared/schemas/auth.ts';
 import { okResponse } from '../../../shared/schemas/common.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, clientOf, SESSION_COOKIE, whoOf } from '../../plugins/auth.ts';
-import { authenticate, changePassword, completeTotp, disableTotp, enableTotp, login, logout, presentMe, setupTotp } from './auth.service.ts';
+import {
+  authenticate,
+  changePassword,
+  completeTotp,
+  disableTotp,
+  enableTotp,
+  login,
+  logout,
+  presentMe,
+  setupTotp,
+} from './auth.service.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -25,7 +43,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/login',
       {
         config: { public: true, ...loginLimit },
-        schema: { tags: ['认证'], summary: '登录（启用动态验证码时返回 totp_required）', body: loginBody, response: { 200: loginResult } },
+        schema: {
+          tags: ['认证'],
+          summary: '登录（启用动态验证码时返回 totp_required）',
+          body: loginBody,
+          response: { 200: loginResult },
+        },
       },
       async (request, reply) => {
         const outcome = await login(ctx, request.body.login, request.body.password, clientOf(request));
@@ -41,7 +64,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/totp',
       {
         config: { public: true, ...loginLimit },
-        schema: { tags: ['认证'], summary: '登录第二步：提交动态验证码', body: totpBody, response: { 200: loginResult } },
+        schema: {
+          tags: ['认证'],
+          summary: '登录第二步：提交动态验证码',
+          body: totpBody,
+          response: { 200: loginResult },
+        },
       },
       async (request, reply) => {
         const pending = request.cookies[SESSION_COOKIE];
@@ -56,7 +84,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { config: { allowDuringSetup: true }, schema: { tags: ['认证'], summary: '退出登录', response: { 200: okResponse } } },
+      {
+        config: { allowDuringSetup: true },
+        schema: { tags: ['认证'], summary: '退出登录', response: { 200: okResponse } },
+      },
       async (request, reply) => {
         await logout(ctx, actorOf(request), whoOf(request), clientOf(request));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -68,10 +99,21 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/password',
       {
         config: { allowDuringSetup: true, ...loginLimit },
-        schema: { tags: ['认证'], summary: '修改本人密码', body: changePasswordBody, response: { 200: okResponse } },
+        schema: {
+          tags: ['认证'],
+          summary: '修改本人密码',
+          body: changePasswordBody,
+          response: { 200: okResponse },
+        },
       },
       async (request) => {
-        await changePassword(ctx, actorOf(request), whoOf(request), request.body.currentPassword, request.body.newPassword);
+        await changePassword(
+          ctx,
+          actorOf(request),
+          whoOf(request),
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
         return { data: { ok: true as const } };
       },
     );
@@ -80,7 +122,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/me',
       {
         config: { allowDuringSetup: true },
-        schema: { tags: ['认证'], summary: '当前用户、权限与待办安全事项', response: { 200: z.object({ data: meSchema }) } },
+        schema: {
+          tags: ['认证'],
+          summary: '当前用户、权限与待办安全事项',
+          response: { 200: z.object({ data: meSchema }) },
+        },
       },
       async (request) => ({ data: await presentMe(ctx, actorOf(request)) }),
     );
@@ -89,7 +135,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/me/totp/setup',
       {
         config: { allowDuringSetup: true },
-        schema: { tags: ['认证'], summary: '生成动态验证码绑定密钥', response: { 200: z.object({ data: totpSetup }) } },
+        schema: {
+          tags: ['认证'],
+          summary: '生成动态验证码绑定密钥',
+          response: { 200: z.object({ data: totpSetup }) },
+        },
       },
       async (request) => {
         const { secret, uri } = await setupTotp(ctx, actorOf(request));
@@ -102,7 +152,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/me/totp/enable',
       {
         config: { allowDuringSetup: true },
-        schema: { tags: ['认证'], summary: '输入验证码确认绑定', body: totpBody, response: { 200: okResponse } },
+        schema: {
+          tags: ['认证'],
+          summary: '输入验证码确认绑定',
+          body: totpBody,
+          response: { 200: okResponse },
+        },
       },
       async (request) => {
         await enableTotp(ctx, actorOf(request), whoOf(request), request.body.code);
@@ -112,7 +167,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/me/totp/disable',
-      { schema: { tags: ['认证'], summary: '停用动态验证码', body: disableTotpBody, response: { 200: okResponse } } },
+      {
+        schema: {
+          tags: ['认证'],
+          summary: '停用动态验证码',
+          body: disableTotpBody,
+          response: { 200: okResponse },
+        },
+      },
       async (request) => {
         await disableTotp(ctx, actorOf(request), whoOf(request), request.body.password, request.body.code);
         return { data: { ok: true as const } };

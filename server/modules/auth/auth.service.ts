@@ -55,13 +55,25 @@ async function createSession(
   return token;
 }
 
-export async function login(ctx: AppContext, loginName: string, password: string, client: ClientInfo): Promise<LoginOutcome> {
+export async function login(
+  ctx: AppContext,
+  loginName: string,
+  password: string,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const settings = await ctx.settings.get();
   const key = loginName.trim().toLowerCase();
   const now = ctx.clock.now();
   const db = ctx.db.kysely;
   const log = (result: string, userId: number | null) =>
-    recordLogin(db, { at: now.toISOString(), login: key, userId, ip: client.ip, userAgent: client.userAgent, result });
+    recordLogin(db, {
+      at: now.toISOString(),
+      login: key,
+      userId,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      result,
+    });
 
   if (await lockedUntil(db, key, now.toISOString())) {
     await log('locked', null);
@@ -69,44 +81,99 @@ export async function login(ctx: AppContext, loginName: string, password: string
   }
   const user = await db
     .selectFrom('users')
-    .select(['id', 'login', 'password_hash', 'enabled', 'totp_enabled'])
+    .select(['id', 'login', 'password_hash', 'enabled', 'totp_enabled', 'demo'])
     .where((eb) => eb(eb.fn('lower', ['login']), '=', key))
     .executeTakeFirst();
-  const passwordOk = user ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+  const passwordOk = user
+    ? await verifyPassword(user.password_hash, password)
+    : await burnPasswordCheck(password);
 
-  if (!user || !passwordOk || !user.enabled) {
-    const locked = await registerFailure(db, key, now, settings.lockoutThreshold, settings.lockoutMinutes * MINUTE);
+  // Demo accounts exist only in demo mode: a production start never lets them in.
+  const usable = user?.enabled === 1 && !(user.demo === 1 && !ctx.config.demo);
+  if (!user || !passwordOk || !usable) {
+    const locked = await registerFailure(
+      db,
+      key,
+      now,
+      settings.lockoutThreshold,
+      settings.lockoutMinutes * MINUTE,
+    );
     await log(user && passwordOk ? 'disabled' : locked ? 'locked' : 'bad_credentials', user?.id ?? null);
     if (locked) throw new AppError('LOGIN_LOCKED');
     throw new AppError('LOGIN_FAILED');
   }
 
-  return inTransaction(ctx, { actor: { id: user.id, login: user.login }, ip: client.ip }, async (tx, audit) => {
-    await clearFailures(tx, key);
-    if (user.totp_enabled) {
-      await recordLogin(tx, { at: now.toISOString(), login: key, userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'totp_required' });
-      return { status: 'totp_required', token: await createSession(ctx, tx, user.id, 'totp', client) };
-    }
-    await tx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
-    await recordLogin(tx, { at: now.toISOString(), login: key, userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'success' });
-    await audit({ action: 'auth.login', targetType: 'user', targetId: user.id, summary: { factor: 'password' } });
-    return { status: 'ok', token: await createSession(ctx, tx, user.id, 'full', client) };
-  });
+  return inTransaction(
+    ctx,
+    { actor: { id: user.id, login: user.login }, ip: client.ip },
+    async (tx, audit) => {
+      await clearFailures(tx, key);
+      if (user.totp_enabled) {
+        await recordLogin(tx, {
+          at: now.toISOString(),
+          login: key,
+          userId: user.id,
+          ip: client.ip,
+          userAgent: client.userAgent,
+          result: 'totp_required',
+        });
+        return { status: 'totp_required', token: await createSession(ctx, tx, user.id, 'totp', client) };
+      }
+      await tx
+        .updateTable('users')
+        .set({ last_login_at: now.toISOString() })
+        .where('id', '=', user.id)
+        .execute();
+      await recordLogin(tx, {
+        at: now.toISOString(),
+        login: key,
+        userId: user.id,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        result: 'success',
+      });
+      await audit({
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        summary: { factor: 'password' },
+      });
+      return { status: 'ok', token: await createSession(ctx, tx, user.id, 'full', client) };
+    },
+  );
 }
 
 /** Second step: a TOTP code upgrades the pending session to a new, full one (new token). */
-export async function completeTotp(ctx: AppContext, pendingToken: string, code: string, client: ClientInfo): Promise<string> {
+export async function completeTotp(
+  ctx: AppContext,
+  pendingToken: string,
+  code: string,
+  client: ClientInfo,
+): Promise<string> {
   const db = ctx.db.kysely;
   const now = ctx.clock.now();
   const session = await findSessionWithUser(db, sha256(pendingToken));
-  if (!session || session.stage !== 'totp' || session.expires_at <= now.toISOString()) {
+  if (session?.stage !== 'totp' || session.expires_at <= now.toISOString()) {
     throw new AppError('UNAUTHENTICATED', '验证已超时，请重新输入登录名和密码');
   }
-  const user = await db.selectFrom('users').select(['id', 'login', 'totp_secret', 'totp_last_step']).where('id', '=', session.user_id).executeTakeFirstOrThrow();
-  const step = user.totp_secret ? matchTotp(user.totp_secret, code, now.getTime(), user.totp_last_step) : null;
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'login', 'totp_secret', 'totp_last_step'])
+    .where('id', '=', session.user_id)
+    .executeTakeFirstOrThrow();
+  const step = user.totp_secret
+    ? matchTotp(user.totp_secret, code, now.getTime(), user.totp_last_step)
+    : null;
   if (step === null) {
     const attempts = session.totp_attempts + 1;
-    await recordLogin(db, { at: now.toISOString(), login: user.login.toLowerCase(), userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'totp_failed' });
+    await recordLogin(db, {
+      at: now.toISOString(),
+      login: user.login.toLowerCase(),
+      userId: user.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      result: 'totp_failed',
+    });
     if (attempts >= MAX_TOTP_ATTEMPTS) {
       await deleteSession(db, session.id);
       throw new AppError('UNAUTHENTICATED', '动态验证码错误次数过多，请重新登录');
@@ -114,31 +181,71 @@ export async function completeTotp(ctx: AppContext, pendingToken: string, code: 
     await db.updateTable('sessions').set({ totp_attempts: attempts }).where('id', '=', session.id).execute();
     throw new AppError('TOTP_INVALID');
   }
-  return inTransaction(ctx, { actor: { id: user.id, login: user.login }, ip: client.ip }, async (tx, audit) => {
-    await deleteSession(tx, session.id);
-    await tx.updateTable('users').set({ totp_last_step: step, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
-    await recordLogin(tx, { at: now.toISOString(), login: user.login.toLowerCase(), userId: user.id, ip: client.ip, userAgent: client.userAgent, result: 'success' });
-    await audit({ action: 'auth.login', targetType: 'user', targetId: user.id, summary: { factor: 'password+totp' } });
-    return createSession(ctx, tx, user.id, 'full', client);
-  });
+  return inTransaction(
+    ctx,
+    { actor: { id: user.id, login: user.login }, ip: client.ip },
+    async (tx, audit) => {
+      await deleteSession(tx, session.id);
+      await tx
+        .updateTable('users')
+        .set({ totp_last_step: step, last_login_at: now.toISOString() })
+        .where('id', '=', user.id)
+        .execute();
+      await recordLogin(tx, {
+        at: now.toISOString(),
+        login: user.login.toLowerCase(),
+        userId: user.id,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        result: 'success',
+      });
+      await audit({
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        summary: { factor: 'password+totp' },
+      });
+      return createSession(ctx, tx, user.id, 'full', client);
+    },
+  );
 }
 
-/** Loads the actor behind a session token, enforcing idle and absolute expiry. */
+/**
+ * Loads the actor behind a session token, enforcing idle and absolute expiry. A session read
+ * in the last moments is served from the instance's actor cache (see ActorCache).
+ */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
   const db = ctx.db.kysely;
   const id = sha256(token);
-  const s = await findSessionWithUser(db, id);
-  if (!s || s.stage !== 'full' || !s.enabled) return null;
   const now = ctx.clock.now();
   const settings = await ctx.settings.get();
   const idleLimit = addMs(now, -settings.sessionIdleMinutes * MINUTE);
-  if (s.expires_at <= now.toISOString() || s.last_seen_at <= idleLimit) {
+  const expired = (expiresAt: string, lastSeenAt: string) =>
+    expiresAt <= now.toISOString() || lastSeenAt <= idleLimit;
+
+  const cached = ctx.actors.get(id);
+  if (cached && !expired(cached.actor.sessionExpiresAt, cached.lastSeenAt)) {
+    if (now.getTime() - Date.parse(cached.lastSeenAt) <= TOUCH_EVERY_MS) return cached.actor;
+  }
+
+  const s = await findSessionWithUser(db, id);
+  if (s?.stage !== 'full' || !s.enabled) return null;
+  if (s.demo === 1 && !ctx.config.demo) return null;
+  if (expired(s.expires_at, s.last_seen_at)) {
     await deleteSession(db, id);
+    ctx.actors.delete(id);
     return null;
   }
-  if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) await touchSession(db, id, now.toISOString());
-  const [grants, membershipOrgIds] = await Promise.all([loadGrants(db, s.user_id), loadMembershipOrgIds(db, s.user_id)]);
-  return {
+  let lastSeenAt = s.last_seen_at;
+  if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) {
+    lastSeenAt = now.toISOString();
+    await touchSession(db, id, lastSeenAt);
+  }
+  const [grants, membershipOrgIds] = await Promise.all([
+    loadGrants(db, s.user_id),
+    loadMembershipOrgIds(db, s.user_id),
+  ]);
+  const actor: Actor = {
     id: s.user_id,
     login: s.login,
     realName: s.real_name,
@@ -151,6 +258,8 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     csrfToken: s.csrf_token,
     sessionExpiresAt: s.expires_at,
   };
+  ctx.actors.set(id, { actor, lastSeenAt, loadedAt: Date.now() });
+  return actor;
 }
 
 export async function requirementsOf(ctx: AppContext, actor: Actor): Promise<Me['requirements']> {
@@ -166,7 +275,13 @@ export async function presentMe(ctx: AppContext, actor: Actor): Promise<Me> {
     id: actor.id,
     login: actor.login,
     realName: actor.realName,
-    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgName, scope: g.scope })),
+    grants: actor.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      orgId: g.orgId,
+      orgName: g.orgName,
+      scope: g.scope,
+    })),
     permissions: permissionsOf(actor),
     totpEnabled: actor.totpEnabled,
     requirements: await requirementsOf(ctx, actor),
@@ -179,21 +294,44 @@ export async function presentMe(ctx: AppContext, actor: Actor): Promise<Me> {
 export async function logout(ctx: AppContext, actor: Actor, who: Who, client: ClientInfo): Promise<void> {
   await inTransaction(ctx, who, async (tx, audit) => {
     await deleteSession(tx, actor.sessionId);
-    await recordLogin(tx, { at: ctx.clock.iso(), login: actor.login.toLowerCase(), userId: actor.id, ip: client.ip, userAgent: client.userAgent, result: 'logout' });
+    await recordLogin(tx, {
+      at: ctx.clock.iso(),
+      login: actor.login.toLowerCase(),
+      userId: actor.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      result: 'logout',
+    });
     await audit({ action: 'auth.logout', targetType: 'user', targetId: actor.id, summary: {} });
   });
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, who: Who, current: string, next: string): Promise<void> {
-  const user = await ctx.db.kysely.selectFrom('users').select(['password_hash', 'login']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  current: string,
+  next: string,
+): Promise<void> {
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['password_hash', 'login'])
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, current))) throw new AppError('PASSWORD_WRONG');
   assertPasswordPolicy(next, user.login);
-  if (await verifyPassword(user.password_hash, next)) throw new AppError('PASSWORD_WEAK', '新密码不能与当前密码相同');
+  if (await verifyPassword(user.password_hash, next))
+    throw new AppError('PASSWORD_WEAK', '新密码不能与当前密码相同');
   const hash = await hashPassword(next);
   await inTransaction(ctx, who, async (tx, audit) => {
     await tx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: ctx.clock.iso(), updated_at: ctx.clock.iso() })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: ctx.clock.iso(),
+        updated_at: ctx.clock.iso(),
+      })
       .where('id', '=', actor.id)
       .execute();
     // Every other session of this user ends: whoever knew the old password is out.
@@ -205,35 +343,67 @@ export async function changePassword(ctx: AppContext, actor: Actor, who: Who, cu
 /** Starts enrolment: stores a fresh secret (not yet enabled) and returns it for the app. */
 export async function setupTotp(ctx: AppContext, actor: Actor): Promise<{ secret: string; uri: string }> {
   const secret = generateTotpSecret();
-  await ctx.db.kysely.updateTable('users').set({ totp_secret: secret, totp_enabled: 0 }).where('id', '=', actor.id).where('totp_enabled', '=', 0).execute();
-  const row = await ctx.db.kysely.selectFrom('users').select(['totp_enabled']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  await ctx.db.kysely
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled: 0 })
+    .where('id', '=', actor.id)
+    .where('totp_enabled', '=', 0)
+    .execute();
+  const row = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['totp_enabled'])
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
   if (row.totp_enabled) throw new AppError('CONFLICT', '已启用动态验证码，如需更换请先停用');
   return { secret, uri: totpUri(secret, actor.login) };
 }
 
 export async function enableTotp(ctx: AppContext, actor: Actor, who: Who, code: string): Promise<void> {
-  const user = await ctx.db.kysely.selectFrom('users').select(['totp_secret', 'totp_enabled', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['totp_secret', 'totp_enabled', 'totp_last_step'])
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
   if (user.totp_enabled) throw new AppError('CONFLICT', '已启用动态验证码');
   if (!user.totp_secret) throw new AppError('BAD_REQUEST', '请先获取绑定二维码');
   const step = matchTotp(user.totp_secret, code, ctx.clock.now().getTime(), user.totp_last_step);
   if (step === null) throw new AppError('TOTP_INVALID');
   await inTransaction(ctx, who, async (tx, audit) => {
-    await tx.updateTable('users').set({ totp_enabled: 1, totp_last_step: step }).where('id', '=', actor.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ totp_enabled: 1, totp_last_step: step })
+      .where('id', '=', actor.id)
+      .execute();
     await audit({ action: 'auth.totp_enable', targetType: 'user', targetId: actor.id, summary: {} });
   });
 }
 
-export async function disableTotp(ctx: AppContext, actor: Actor, who: Who, password: string, code: string): Promise<void> {
+export async function disableTotp(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  password: string,
+  code: string,
+): Promise<void> {
   const settings = await ctx.settings.get();
   if (totpRequiredFor(actor, settings.totpRequiredRoles)) {
     throw new AppError('FORBIDDEN', '按安全策略，您的角色必须使用动态验证码，不能停用');
   }
-  const user = await ctx.db.kysely.selectFrom('users').select(['password_hash', 'totp_secret', 'totp_enabled', 'totp_last_step']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['password_hash', 'totp_secret', 'totp_enabled', 'totp_last_step'])
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
   if (!user.totp_enabled || !user.totp_secret) throw new AppError('CONFLICT', '尚未启用动态验证码');
   if (!(await verifyPassword(user.password_hash, password))) throw new AppError('PASSWORD_WRONG');
-  if (matchTotp(user.totp_secret, code, ctx.clock.now().getTime(), user.totp_last_step) === null) throw new AppError('TOTP_INVALID');
+  if (matchTotp(user.totp_secret, code, ctx.clock.now().getTime(), user.totp_last_step) === null)
+    throw new AppError('TOTP_INVALID');
   await inTransaction(ctx, who, async (tx, audit) => {
-    await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null }).where('id', '=', actor.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ totp_enabled: 0, totp_secret: null })
+      .where('id', '=', actor.id)
+      .execute();
     await audit({ action: 'auth.totp_disable', targetType: 'user', targetId: actor.id, summary: {} });
   });
 }

@@ -12,7 +12,14 @@ export interface LoginAttempt {
 export async function recordLogin(tx: Tx, a: LoginAttempt): Promise<void> {
   await tx
     .insertInto('login_log')
-    .values({ at: a.at, login: a.login, user_id: a.userId, ip: a.ip, user_agent: a.userAgent.slice(0, 300), result: a.result })
+    .values({
+      at: a.at,
+      login: a.login,
+      user_id: a.userId,
+      ip: a.ip,
+      user_agent: a.userAgent.slice(0, 300),
+      result: a.result,
+    })
     .execute();
 }
 
@@ -33,12 +40,20 @@ export async function registerFailure(
     updated_at: at.toISOString(),
   };
   if (row) await tx.updateTable('login_throttle').set(values).where('login', '=', login).execute();
-  else await tx.insertInto('login_throttle').values({ login, ...values }).execute();
+  else
+    await tx
+      .insertInto('login_throttle')
+      .values({ login, ...values })
+      .execute();
   return locked;
 }
 
 export async function lockedUntil(tx: Tx, login: string, now: string): Promise<string | null> {
-  const row = await tx.selectFrom('login_throttle').select('locked_until').where('login', '=', login).executeTakeFirst();
+  const row = await tx
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where('login', '=', login)
+    .executeTakeFirst();
   return row?.locked_until && row.locked_until > now ? row.locked_until : null;
 }
 

@@ -19,7 +19,14 @@ export function loginLogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/login-log',
-      { schema: { tags: ['会话'], summary: '登录日志', querystring: query, response: { 200: listOf(loginLogSchema, z.object({})) } } },
+      {
+        schema: {
+          tags: ['会话'],
+          summary: '登录日志',
+          querystring: query,
+          response: { 200: listOf(loginLogSchema, z.object({})) },
+        },
+      },
       async (request) => {
         if (!can(actorOf(request), 'loginlog.read')) throw new AppError('FORBIDDEN');
         const { page, pageSize, login, result, from, to } = request.query;
@@ -29,14 +36,32 @@ export function loginLogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (from) base = base.where('at', '>=', cstDayStart(from));
         if (to) base = base.where('at', '<', cstDayEnd(to));
         const [rows, count] = await Promise.all([
-          base.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+          base
+            .selectAll()
+            .orderBy('id', 'desc')
+            .limit(pageSize)
+            .offset((page - 1) * pageSize)
+            .execute(),
           base.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow(),
         ]);
         await inTransaction(ctx, whoOf(request), (_tx, audit) =>
-          audit({ action: 'loginlog.read', targetType: 'login_log', targetId: '-', summary: { login, result, from, to, page } }),
+          audit({
+            action: 'loginlog.read',
+            targetType: 'login_log',
+            targetId: '-',
+            summary: { login, result, from, to, page },
+          }),
         );
         return {
-          data: rows.map((r) => ({ id: r.id, at: r.at, login: r.login, userId: r.user_id, ip: r.ip, userAgent: r.user_agent, result: r.result })),
+          data: rows.map((r) => ({
+            id: r.id,
+            at: r.at,
+            login: r.login,
+            userId: r.user_id,
+            ip: r.ip,
+            userAgent: r.user_agent,
+            result: r.result,
+          })),
           total: Number(count.c),
           abilities: {},
         };

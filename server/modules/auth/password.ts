@@ -19,12 +19,14 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 let dummyHash: Promise<string> | null = null;
 /** Spends the same time as a real check, so an unknown login cannot be told apart by timing. */
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hashPassword('minyi-timing-equaliser-Aa1!');
   await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 export function assertPasswordPolicy(password: string, login: string): void {
   const problems = checkPassword(password, login);
-  if (problems.length > 0) throw new AppError('PASSWORD_WEAK', `密码不符合安全要求：${problems.join('；')}`, { problems });
+  if (problems.length > 0)
+    throw new AppError('PASSWORD_WEAK', `密码不符合安全要求：${problems.join('；')}`, { problems });
 }

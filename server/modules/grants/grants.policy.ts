@@ -1,5 +1,5 @@
 import { CPPCC_TYPES, type OrgType } from '../../../shared/orgs.ts';
-import { ADMIN_ROLES, type Role, ROLES, type Scope } from '../../../shared/roles.ts';
+import { ADMIN_ROLES, ROLES, type Role, type Scope } from '../../../shared/roles.ts';
 
 /** Roles that sit in a CPPCC's own information office or leadership. */
 const CPPCC_ONLY: readonly Role[] = ['editor', 'director', 'leader', 'secgen', 'chair'];
@@ -11,11 +11,19 @@ const CPPCC_ONLY: readonly Role[] = ['editor', 'director', 'leader', 'secgen', '
  * - information-office and leadership roles are granted on a CPPCC organisation;
  * - external recipient bodies never log in.
  */
-export function grantRefusal(role: Role, orgType: OrgType, scope: Scope, heldRoles: readonly Role[]): string | null {
+export function grantRefusal(
+  role: Role,
+  orgType: OrgType,
+  scope: Scope,
+  heldRoles: readonly Role[],
+): string | null {
   const isAdmin = ROLES[role].admin;
   const heldAdmin = heldRoles.filter((r) => (ADMIN_ROLES as readonly Role[]).includes(r));
   if (isAdmin && heldRoles.some((r) => r !== role)) {
-    return `三员分立：该用户已担任“${heldRoles.filter((r) => r !== role).map((r) => ROLES[r].label).join('、')}”，不能再授予“${ROLES[role].label}”`;
+    return `三员分立：该用户已担任“${heldRoles
+      .filter((r) => r !== role)
+      .map((r) => ROLES[r].label)
+      .join('、')}”，不能再授予“${ROLES[role].label}”`;
   }
   if (!isAdmin && heldAdmin.length > 0) {
     return `三员分立：该用户是“${ROLES[heldAdmin[0]!].label}”，不能再授予业务角色`;

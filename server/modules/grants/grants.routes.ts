@@ -36,7 +36,9 @@ export function grantRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ data: z.object({ id: z.number().int() }) }) },
         },
       },
-      async (request) => ({ data: { id: await createGrant(ctx, actorOf(request), whoOf(request), request.body) } }),
+      async (request) => ({
+        data: { id: await createGrant(ctx, actorOf(request), whoOf(request), request.body) },
+      }),
     );
 
     app.delete(

@@ -13,15 +13,23 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['系统'],
           summary: '健康检查（公开）',
           response: {
-            200: z.object({ status: z.literal('ok'), database: z.object({ dialect: z.string(), ok: z.boolean() }) }),
-            503: z.object({ status: z.literal('degraded'), database: z.object({ dialect: z.string(), ok: z.boolean() }) }),
+            200: z.object({
+              status: z.literal('ok'),
+              database: z.object({ dialect: z.string(), ok: z.boolean() }),
+            }),
+            503: z.object({
+              status: z.literal('degraded'),
+              database: z.object({ dialect: z.string(), ok: z.boolean() }),
+            }),
           },
         },
       },
       async (_request, reply) => {
         const ok = await pingDb(ctx.db);
         const database = { dialect: ctx.db.dialect, ok };
-        return ok ? { status: 'ok' as const, database } : reply.status(503).send({ status: 'degraded' as const, database });
+        return ok
+          ? { status: 'ok' as const, database }
+          : reply.status(503).send({ status: 'degraded' as const, database });
       },
     );
   };

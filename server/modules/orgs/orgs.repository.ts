@@ -36,7 +36,11 @@ export async function listOrgs(tx: Tx, reach: Reach): Promise<(OrgRow & { member
   return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
 }
 
-export async function insertOrg(tx: Tx, values: Omit<OrgRow, 'id' | 'path'>, parentPath: string): Promise<OrgRow> {
+export async function insertOrg(
+  tx: Tx,
+  values: Omit<OrgRow, 'id' | 'path'>,
+  parentPath: string,
+): Promise<OrgRow> {
   const { id } = await tx
     .insertInto('organizations')
     .values({ ...values, path: '' })
@@ -57,7 +61,10 @@ export async function rewriteSubtreePaths(tx: Tx, oldPrefix: string, newPrefix: 
 }
 
 export async function countReferences(tx: Tx, id: number) {
-  const one = async (table: 'organizations' | 'memberships' | 'role_grants', column: 'parent_id' | 'org_id') => {
+  const one = async (
+    table: 'organizations' | 'memberships' | 'role_grants',
+    column: 'parent_id' | 'org_id',
+  ) => {
     const r = await tx
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('c'))

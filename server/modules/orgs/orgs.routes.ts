@@ -10,13 +10,22 @@ import { presentOrg } from './orgs.presenter.ts';
 import { listOrgs } from './orgs.repository.ts';
 import { createOrg, deleteOrg, updateOrg } from './orgs.service.ts';
 
-const abilitiesOf = (actor: Actor) => ({ create: can(actor, 'org.manage'), update: can(actor, 'org.manage') });
+const abilitiesOf = (actor: Actor) => ({
+  create: can(actor, 'org.manage'),
+  update: can(actor, 'org.manage'),
+});
 
 export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/orgs',
-      { schema: { tags: ['组织机构'], summary: '组织机构（按数据范围）', response: { 200: listOf(orgSchema, orgAbilities) } } },
+      {
+        schema: {
+          tags: ['组织机构'],
+          summary: '组织机构（按数据范围）',
+          response: { 200: listOf(orgSchema, orgAbilities) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         if (!can(actor, 'org.read')) throw new AppError('FORBIDDEN');
@@ -27,7 +36,14 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/orgs',
-      { schema: { tags: ['组织机构'], summary: '新建组织', body: orgInput, response: { 200: recordOf(orgSchema, orgAbilities) } } },
+      {
+        schema: {
+          tags: ['组织机构'],
+          summary: '新建组织',
+          body: orgInput,
+          response: { 200: recordOf(orgSchema, orgAbilities) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         if (!can(actor, 'org.manage')) throw new AppError('FORBIDDEN');
@@ -57,7 +73,14 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/orgs/:id',
-      { schema: { tags: ['组织机构'], summary: '删除未被引用的组织', params: idParam, response: { 200: okResponse } } },
+      {
+        schema: {
+          tags: ['组织机构'],
+          summary: '删除未被引用的组织',
+          params: idParam,
+          response: { 200: okResponse },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         if (!can(actor, 'org.manage')) throw new AppError('FORBIDDEN');

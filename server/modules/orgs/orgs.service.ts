@@ -5,7 +5,14 @@ import type { OrgRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { reachCoversOrg, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
-import { countActiveChildren, countReferences, findOrg, insertOrg, rewriteSubtreePaths } from './orgs.repository.ts';
+import { changes } from '../audit/audit.service.ts';
+import {
+  countActiveChildren,
+  countReferences,
+  findOrg,
+  insertOrg,
+  rewriteSubtreePaths,
+} from './orgs.repository.ts';
 
 function assertChildType(parent: OrgRow | null, type: OrgType): void {
   if (!parent) {
@@ -13,14 +20,18 @@ function assertChildType(parent: OrgRow | null, type: OrgType): void {
     return;
   }
   if (!ORG_CHILD_TYPES[parent.type as OrgType].includes(type)) {
-    throw new AppError('VALIDATION_FAILED', `“${ORG_TYPES[parent.type as OrgType]}”下不能设立“${ORG_TYPES[type]}”`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `“${ORG_TYPES[parent.type as OrgType]}”下不能设立“${ORG_TYPES[type]}”`,
+    );
   }
 }
 
 /** Loads an organisation the actor may manage; 404 when it is missing or out of reach. */
 async function loadManaged(ctx: AppContext, actor: Actor, id: number): Promise<OrgRow> {
   const org = await findOrg(ctx.db.kysely, id);
-  if (!org || !reachCoversOrg(reachOf(actor, 'org.manage'), org)) throw new AppError('NOT_FOUND', '组织不存在或您无权管理');
+  if (!org || !reachCoversOrg(reachOf(actor, 'org.manage'), org))
+    throw new AppError('NOT_FOUND', '组织不存在或您无权管理');
   return org;
 }
 
@@ -29,7 +40,11 @@ export async function createOrg(ctx: AppContext, actor: Actor, who: Who, input: 
   let parent: OrgRow | null = null;
   if (input.parentId === null) {
     if (!reach.all) throw new AppError('FORBIDDEN', '只有全省范围的系统管理员可以建立顶层组织');
-    const root = await ctx.db.kysely.selectFrom('organizations').select('id').where('parent_id', 'is', null).executeTakeFirst();
+    const root = await ctx.db.kysely
+      .selectFrom('organizations')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .executeTakeFirst();
     if (root) throw new AppError('DUPLICATE', '全省只能有一个顶层组织（省政协）');
   } else {
     parent = await loadManaged(ctx, actor, input.parentId);
@@ -53,12 +68,23 @@ export async function createOrg(ctx: AppContext, actor: Actor, who: Who, input: 
       },
       parent?.path ?? '/',
     );
-    await audit({ action: 'org.create', targetType: 'org', targetId: org.id, summary: { after: { name: org.name, type: org.type, parentId: org.parent_id } } });
+    await audit({
+      action: 'org.create',
+      targetType: 'org',
+      targetId: org.id,
+      summary: { after: { name: org.name, type: org.type, parentId: org.parent_id } },
+    });
     return org;
   });
 }
 
-export async function updateOrg(ctx: AppContext, actor: Actor, who: Who, id: number, input: OrgUpdate): Promise<OrgRow> {
+export async function updateOrg(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  id: number,
+  input: OrgUpdate,
+): Promise<OrgRow> {
   const org = await loadManaged(ctx, actor, id);
   if (org.version !== input.version) throw new AppError('CONFLICT');
   const patch: Partial<OrgRow> = {};
@@ -70,7 +96,8 @@ export async function updateOrg(ctx: AppContext, actor: Actor, who: Who, id: num
   if (input.parentId !== undefined && input.parentId !== org.parent_id) {
     if (org.parent_id === null) throw new AppError('VALIDATION_FAILED', '顶层组织不能移动');
     newParent = await loadManaged(ctx, actor, input.parentId);
-    if (newParent.path.startsWith(org.path)) throw new AppError('VALIDATION_FAILED', '不能把组织移动到它自己或它的下级之下');
+    if (newParent.path.startsWith(org.path))
+      throw new AppError('VALIDATION_FAILED', '不能把组织移动到它自己或它的下级之下');
     if (!newParent.active) throw new AppError('VALIDATION_FAILED', '目标上级组织已停用');
     assertChildType(newParent, org.type as OrgType);
     patch.parent_id = newParent.id;
@@ -81,7 +108,8 @@ export async function updateOrg(ctx: AppContext, actor: Actor, who: Who, id: num
     }
     if (input.active && org.parent_id !== null) {
       const parent = await findOrg(ctx.db.kysely, org.parent_id);
-      if (parent && !parent.active) throw new AppError('VALIDATION_FAILED', '上级组织已停用，请先启用上级组织');
+      if (parent && !parent.active)
+        throw new AppError('VALIDATION_FAILED', '上级组织已停用，请先启用上级组织');
     }
     patch.active = input.active ? 1 : 0;
   }
@@ -95,8 +123,7 @@ export async function updateOrg(ctx: AppContext, actor: Actor, who: Who, id: num
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
     if (newParent) await rewriteSubtreePaths(tx, org.path, `${newParent.path}${org.id}/`);
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, org[k as keyof OrgRow]]));
-    await audit({ action: 'org.update', targetType: 'org', targetId: id, summary: { before, after: patch } });
+    await audit({ action: 'org.update', targetType: 'org', targetId: id, summary: changes(org, patch) });
     return (await findOrg(tx, id))!;
   });
 }
@@ -106,10 +133,19 @@ export async function deleteOrg(ctx: AppContext, actor: Actor, who: Who, id: num
   const org = await loadManaged(ctx, actor, id);
   const refs = await countReferences(ctx.db.kysely, id);
   if (refs.children + refs.members + refs.grants > 0) {
-    throw new AppError('IN_USE', `该组织已被引用（下级组织${refs.children}个、成员${refs.members}人、角色授权${refs.grants}项），不能删除，可改为停用`, refs);
+    throw new AppError(
+      'IN_USE',
+      `该组织已被引用（下级组织${refs.children}个、成员${refs.members}人、角色授权${refs.grants}项），不能删除，可改为停用`,
+      refs,
+    );
   }
   await inTransaction(ctx, who, async (tx, audit) => {
     await tx.deleteFrom('organizations').where('id', '=', id).execute();
-    await audit({ action: 'org.delete', targetType: 'org', targetId: id, summary: { before: { name: org.name, type: org.type } } });
+    await audit({
+      action: 'org.delete',
+      targetType: 'org',
+      targetId: id,
+      summary: { before: { name: org.name, type: org.type } },
+    });
   });
 }

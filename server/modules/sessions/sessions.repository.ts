@@ -10,7 +10,11 @@ export async function insertSession(tx: Tx, row: SessionRow): Promise<void> {
 export function findSessionWithUser(
   tx: Tx,
   id: string,
-): Promise<(SessionRow & Pick<UserRow, 'login' | 'real_name' | 'enabled' | 'demo' | 'must_change_password' | 'totp_enabled'>) | undefined> {
+): Promise<
+  | (SessionRow &
+      Pick<UserRow, 'login' | 'real_name' | 'enabled' | 'demo' | 'must_change_password' | 'totp_enabled'>)
+  | undefined
+> {
   return tx
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -31,7 +35,14 @@ export async function loadGrants(tx: Tx, userId: number): Promise<ActorGrant[]> 
   const rows = await tx
     .selectFrom('role_grants')
     .innerJoin('organizations', 'organizations.id', 'role_grants.org_id')
-    .select(['role_grants.id', 'role_grants.role', 'role_grants.org_id', 'role_grants.scope', 'organizations.name', 'organizations.path'])
+    .select([
+      'role_grants.id',
+      'role_grants.role',
+      'role_grants.org_id',
+      'role_grants.scope',
+      'organizations.name',
+      'organizations.path',
+    ])
     .where('role_grants.user_id', '=', userId)
     .where('organizations.active', '=', 1)
     .orderBy('role_grants.id')

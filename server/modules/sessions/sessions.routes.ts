@@ -14,7 +14,14 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/me/sessions',
-      { config: { allowDuringSetup: true }, schema: { tags: ['会话'], summary: '我的登录会话', response: { 200: listOf(sessionSchema, abilities) } } },
+      {
+        config: { allowDuringSetup: true },
+        schema: {
+          tags: ['会话'],
+          summary: '我的登录会话',
+          response: { 200: listOf(sessionSchema, abilities) },
+        },
+      },
       async (request) => {
         const data = await listMySessions(ctx, actorOf(request));
         return { data, total: data.length, abilities: { revoke: true } };
@@ -23,7 +30,14 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/me/sessions/:id',
-      { schema: { tags: ['会话'], summary: '注销我的某个会话', params: sessionIdParam, response: { 200: okResponse } } },
+      {
+        schema: {
+          tags: ['会话'],
+          summary: '注销我的某个会话',
+          params: sessionIdParam,
+          response: { 200: okResponse },
+        },
+      },
       async (request) => {
         await revokeMySession(ctx, actorOf(request), whoOf(request), request.params.id);
         return { data: { ok: true as const } };
@@ -50,7 +64,14 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/sessions/:id',
-      { schema: { tags: ['会话'], summary: '强制下线', params: sessionIdParam, response: { 200: okResponse } } },
+      {
+        schema: {
+          tags: ['会话'],
+          summary: '强制下线',
+          params: sessionIdParam,
+          response: { 200: okResponse },
+        },
+      },
       async (request) => {
         await forceLogoutSession(ctx, actorOf(request), whoOf(request), request.params.id);
         return { data: { ok: true as const } };

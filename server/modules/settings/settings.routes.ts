@@ -13,7 +13,13 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/settings',
-      { schema: { tags: ['系统设置'], summary: '安全与运行设置', response: { 200: recordOf(settingsSchema, abilities) } } },
+      {
+        schema: {
+          tags: ['系统设置'],
+          summary: '安全与运行设置',
+          response: { 200: recordOf(settingsSchema, abilities) },
+        },
+      },
       async (request) => {
         if (!can(actorOf(request), 'settings.manage')) throw new AppError('FORBIDDEN');
         return { data: await ctx.settings.get(), abilities: { update: true } };
@@ -22,13 +28,25 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.put(
       '/settings',
-      { schema: { tags: ['系统设置'], summary: '修改设置', body: settingsSchema, response: { 200: recordOf(settingsSchema, abilities) } } },
+      {
+        schema: {
+          tags: ['系统设置'],
+          summary: '修改设置',
+          body: settingsSchema,
+          response: { 200: recordOf(settingsSchema, abilities) },
+        },
+      },
       async (request) => {
         if (!can(actorOf(request), 'settings.manage')) throw new AppError('FORBIDDEN');
         const before = await ctx.settings.get();
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           await ctx.settings.save(request.body, tx);
-          await audit({ action: 'settings.update', targetType: 'settings', targetId: 'platform', summary: { before, after: request.body } });
+          await audit({
+            action: 'settings.update',
+            targetType: 'settings',
+            targetId: 'platform',
+            summary: { before, after: request.body },
+          });
         });
         return { data: await ctx.settings.get(), abilities: { update: true } };
       },

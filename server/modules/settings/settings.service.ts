@@ -43,7 +43,11 @@ export function createSettingsStore(db: Db, clock: Clock): SettingsStore {
   return {
     async get() {
       if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
-      const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+      const row = await db.kysely
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', SETTINGS_KEY)
+        .executeTakeFirst();
       const parsed = row ? settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(row.value) }) : null;
       const value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
       cached = { value, at: Date.now() };

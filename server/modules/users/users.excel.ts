@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
-import { orgAcceptsUsers, type OrgType } from '../../../shared/orgs.ts';
-import { type ImportRowError, MEMBER_LEVELS, type MemberLevel, type UserInput, userInput } from '../../../shared/schemas/users.ts';
+import { type OrgType, orgAcceptsUsers } from '../../../shared/orgs.ts';
+import {
+  type ImportRowError,
+  MEMBER_LEVELS,
+  type MemberLevel,
+  type UserInput,
+  userInput,
+} from '../../../shared/schemas/users.ts';
 import { type AppContext, inTransaction, type Who } from '../../context.ts';
 import type { OrgRow } from '../../db/schema.ts';
 import { randomPassword } from '../../lib/crypto.ts';
@@ -30,7 +36,9 @@ export const ROSTER_COLUMNS = [
 ] as const;
 
 const MAX_ROWS = 5000;
-const LEVEL_BY_LABEL = new Map<string, MemberLevel>(Object.entries(MEMBER_LEVELS).map(([k, v]) => [v, k as MemberLevel]));
+const LEVEL_BY_LABEL = new Map<string, MemberLevel>(
+  Object.entries(MEMBER_LEVELS).map(([k, v]) => [v, k as MemberLevel]),
+);
 
 export async function buildRosterTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -40,7 +48,19 @@ export async function buildRosterTemplate(): Promise<Buffer> {
   ROSTER_COLUMNS.forEach((c, i) => {
     if (c.note) sheet.getCell(1, i + 1).note = c.note;
   });
-  sheet.addRow(['zhangsan', '张三', '13800000000', '民盟安徽省委会', '委员', '省', '第十二届', '中国民主同盟', '民盟', '否', '否']);
+  sheet.addRow([
+    'zhangsan',
+    '张三',
+    '13800000000',
+    '民盟安徽省委会',
+    '委员',
+    '省',
+    '第十二届',
+    '中国民主同盟',
+    '民盟',
+    '否',
+    '否',
+  ]);
   const help = workbook.addWorksheet('填写说明');
   help.addRow(['列', '说明']);
   for (const c of ROSTER_COLUMNS) help.addRow([c.header, c.note || '']);
@@ -66,7 +86,8 @@ function orgResolver(orgs: OrgRow[]) {
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const byName = new Map<string, OrgRow[]>();
   for (const o of orgs) {
-    for (const n of new Set([o.name, o.short_name].filter(Boolean))) byName.set(n, [...(byName.get(n) ?? []), o]);
+    for (const n of new Set([o.name, o.short_name].filter(Boolean)))
+      byName.set(n, [...(byName.get(n) ?? []), o]);
   }
   return (text: string): OrgRow | string => {
     const parts = text.split('/').map((s) => s.trim());
@@ -88,7 +109,10 @@ function orgResolver(orgs: OrgRow[]) {
   };
 }
 
-export async function parseRoster(buffer: Buffer, orgs: OrgRow[]): Promise<{ rows: ParsedRow[]; errors: ImportRowError[] }> {
+export async function parseRoster(
+  buffer: Buffer,
+  orgs: OrgRow[],
+): Promise<{ rows: ParsedRow[]; errors: ImportRowError[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -98,30 +122,63 @@ export async function parseRoster(buffer: Buffer, orgs: OrgRow[]): Promise<{ row
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('IMPORT_FAILED', '文件中没有工作表', { errors: [] });
   const headers = ROSTER_COLUMNS.map((_, i) => cellText(sheet.getCell(1, i + 1).value));
-  const mismatch = ROSTER_COLUMNS.findIndex((c, i) => headers[i]?.replace('*', '') !== c.header.replace('*', ''));
+  const mismatch = ROSTER_COLUMNS.findIndex(
+    (c, i) => headers[i]?.replace('*', '') !== c.header.replace('*', ''),
+  );
   if (mismatch >= 0) {
-    throw new AppError('IMPORT_FAILED', `表头与模板不一致：第${mismatch + 1}列应为“${ROSTER_COLUMNS[mismatch]!.header}”，请下载模板填写`, { errors: [] });
+    throw new AppError(
+      'IMPORT_FAILED',
+      `表头与模板不一致：第${mismatch + 1}列应为“${ROSTER_COLUMNS[mismatch]!.header}”，请下载模板填写`,
+      { errors: [] },
+    );
   }
   const resolve = orgResolver(orgs);
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   const seen = new Map<string, number>();
-  if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError('IMPORT_FAILED', `一次最多导入${MAX_ROWS}行，请分批导入`, { errors: [] });
+  if (sheet.rowCount - 1 > MAX_ROWS)
+    throw new AppError('IMPORT_FAILED', `一次最多导入${MAX_ROWS}行，请分批导入`, { errors: [] });
   for (let r = 2; r <= sheet.rowCount; r++) {
     const cells = ROSTER_COLUMNS.map((_, i) => cellText(sheet.getCell(r, i + 1).value));
     if (cells.every((c) => c === '')) continue;
-    const [login, realName, mobile, orgText, title, levelText, term, sector, party, standingText, officerText] = cells as string[] as [
-      string, string, string, string, string, string, string, string, string, string, string,
+    const [
+      login,
+      realName,
+      mobile,
+      orgText,
+      title,
+      levelText,
+      term,
+      sector,
+      party,
+      standingText,
+      officerText,
+    ] = cells as string[] as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
     const rowErrors: ImportRowError[] = [];
     const memberships: { orgId: number; title: string }[] = [];
-    for (const part of orgText.split(/[;；、]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const part of orgText
+      .split(/[;；、]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const org = resolve(part);
       if (typeof org === 'string') rowErrors.push({ row: r, column: '所属组织', reason: org });
       else memberships.push({ orgId: org.id, title: memberships.length === 0 ? title : '' });
     }
     const level = levelText ? LEVEL_BY_LABEL.get(levelText.replace(/级$/, '')) : undefined;
-    if (levelText && !level) rowErrors.push({ row: r, column: '委员级别', reason: '应为“全国”“省”“市”“县”之一，非委员留空' });
+    if (levelText && !level)
+      rowErrors.push({ row: r, column: '委员级别', reason: '应为“全国”“省”“市”“县”之一，非委员留空' });
     const standing = yesNo(standingText, r, '是否常委', rowErrors);
     const specialOfficer = yesNo(officerText, r, '特邀信息员', rowErrors);
     const parsed = userInput.safeParse({
@@ -133,20 +190,31 @@ export async function parseRoster(buffer: Buffer, orgs: OrgRow[]): Promise<{ row
       specialOfficer,
     });
     if (!parsed.success) {
-      const columnOf: Record<string, string> = { login: '登录名', realName: '姓名', mobile: '手机号码', memberships: '所属组织' };
+      const columnOf: Record<string, string> = {
+        login: '登录名',
+        realName: '姓名',
+        mobile: '手机号码',
+        memberships: '所属组织',
+      };
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
         if (key === 'memberships' && rowErrors.some((e) => e.column === '所属组织')) continue;
-        rowErrors.push({ row: r, column: columnOf[key] ?? key, reason: key === 'memberships' ? '请填写所属组织' : issue.message });
+        rowErrors.push({
+          row: r,
+          column: columnOf[key] ?? key,
+          reason: key === 'memberships' ? '请填写所属组织' : issue.message,
+        });
       }
     }
     const key = login.toLowerCase();
-    if (login && seen.has(key)) rowErrors.push({ row: r, column: '登录名', reason: `与第${seen.get(key)}行重复` });
+    if (login && seen.has(key))
+      rowErrors.push({ row: r, column: '登录名', reason: `与第${seen.get(key)}行重复` });
     seen.set(key, r);
     if (rowErrors.length) errors.push(...rowErrors);
     else if (parsed.success) rows.push({ row: r, input: parsed.data });
   }
-  if (rows.length === 0 && errors.length === 0) throw new AppError('IMPORT_FAILED', '文件中没有可导入的数据行', { errors: [] });
+  if (rows.length === 0 && errors.length === 0)
+    throw new AppError('IMPORT_FAILED', '文件中没有可导入的数据行', { errors: [] });
   return { rows, errors };
 }
 
@@ -157,7 +225,12 @@ export interface ImportOutcome {
 }
 
 /** All or nothing: every row is checked first; one bad row and nothing is imported. */
-export async function importRoster(ctx: AppContext, actor: Actor, who: Who, buffer: Buffer): Promise<ImportOutcome> {
+export async function importRoster(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  buffer: Buffer,
+): Promise<ImportOutcome> {
   if (!can(actor, 'user.import') || !can(actor, 'user.manage')) throw new AppError('FORBIDDEN');
   const db = ctx.db.kysely;
   const orgs = await listOrgs(db, reachOf(actor, 'user.manage'));
@@ -173,20 +246,40 @@ export async function importRoster(ctx: AppContext, actor: Actor, who: Who, buff
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);
-    throw new AppError('IMPORT_FAILED', `导入文件有${errors.length}处错误，未导入任何数据，请修改后重新导入`, { errors });
+    throw new AppError(
+      'IMPORT_FAILED',
+      `导入文件有${errors.length}处错误，未导入任何数据，请修改后重新导入`,
+      { errors },
+    );
   }
   const fresh = rows.filter((r) => !existing.has(r.row));
-  const credentials = fresh.map((r) => ({ login: r.input.login, realName: r.input.realName, temporaryPassword: randomPassword() }));
+  const credentials = fresh.map((r) => ({
+    login: r.input.login,
+    realName: r.input.realName,
+    temporaryPassword: randomPassword(),
+  }));
   const hashes = await Promise.all(credentials.map((c) => hashPassword(c.temporaryPassword)));
   const now = ctx.clock.iso();
   await inTransaction(ctx, who, async (tx, audit) => {
     for (const [i, r] of fresh.entries()) await insertUser(tx, r.input, hashes[i]!, now);
     for (const [rowNo, user] of existing) {
       const input = rows.find((r) => r.row === rowNo)!.input;
-      await tx.updateTable('users').set({ ...profileColumns(input), version: user!.version + 1, updated_at: now }).where('id', '=', user!.id).execute();
+      await tx
+        .updateTable('users')
+        .set({ ...profileColumns(input), version: user!.version + 1, updated_at: now })
+        .where('id', '=', user!.id)
+        .execute();
       await replaceMemberships(tx, user!.id, input.memberships);
     }
-    await audit({ action: 'user.import', targetType: 'user', targetId: '-', summary: { created: fresh.map((r) => r.input.login), updated: [...existing.values()].map((u) => u!.login) } });
+    await audit({
+      action: 'user.import',
+      targetType: 'user',
+      targetId: '-',
+      summary: {
+        created: fresh.map((r) => r.input.login),
+        updated: [...existing.values()].map((u) => u!.login),
+      },
+    });
   });
   return { created: fresh.length, updated: existing.size, credentials };
 }

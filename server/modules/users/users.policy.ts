@@ -1,7 +1,7 @@
 import { ADMIN_ROLES } from '../../../shared/roles.ts';
-import type { UserAbilities } from './users.types.ts';
 import { can, reachCoversOrg, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
+import type { UserAbilities } from './users.types.ts';
 
 export interface UserTarget {
   id: number;
@@ -10,7 +10,11 @@ export interface UserTarget {
 }
 
 /** Whether a permission of the actor reaches a user (through any of the user's organisations). */
-export function reachesUser(actor: Actor, permission: 'user.read' | 'user.manage' | 'session.manage' | 'grant.manage', target: UserTarget): boolean {
+export function reachesUser(
+  actor: Actor,
+  permission: 'user.read' | 'user.manage' | 'session.manage' | 'grant.manage',
+  target: UserTarget,
+): boolean {
   const reach = reachOf(actor, permission);
   if (reach.self && target.id === actor.id) return true;
   return target.orgs.some((o) => reachCoversOrg(reach, o));
@@ -32,10 +36,15 @@ export function userAbilities(actor: Actor, target: UserTarget): UserAbilities {
     enable: guarded && target.id !== actor.id,
     resetPassword: guarded && target.id !== actor.id,
     grant: can(actor, 'grant.manage') && reachesUser(actor, 'grant.manage', target) && target.id !== actor.id,
-    forceLogout: can(actor, 'session.manage') && reachesUser(actor, 'session.manage', target) && target.id !== actor.id,
+    forceLogout:
+      can(actor, 'session.manage') && reachesUser(actor, 'session.manage', target) && target.id !== actor.id,
   };
 }
 
 export function userListAbilities(actor: Actor) {
-  return { create: can(actor, 'user.manage'), import: can(actor, 'user.import'), export: can(actor, 'user.export') };
+  return {
+    create: can(actor, 'user.manage'),
+    import: can(actor, 'user.import'),
+    export: can(actor, 'user.export'),
+  };
 }

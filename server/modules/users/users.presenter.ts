@@ -1,8 +1,7 @@
 import type { MemberLevel, UserView } from '../../../shared/schemas/users.ts';
-import type { UserRow } from '../../db/schema.ts';
-import type { UserExtras } from './users.repository.ts';
+import type { UserExtras, UserViewRow } from './users.repository.ts';
 
-export function presentUser(row: UserRow, extras: UserExtras): UserView {
+export function presentUser(row: UserViewRow, extras: UserExtras): UserView {
   return {
     id: row.id,
     login: row.login,

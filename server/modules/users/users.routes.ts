@@ -15,17 +15,24 @@ import {
   userUpdate,
 } from '../../../shared/schemas/users.ts';
 import type { AppContext } from '../../context.ts';
+import { inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { paged, sendXlsxStream } from '../../lib/xlsx.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import { can } from '../access/access.policy.ts';
-import { inTransaction } from '../../context.ts';
 import { forceLogoutUser } from '../sessions/sessions.service.ts';
 import { buildRosterTemplate, importRoster } from './users.excel.ts';
 import { userAbilities, userListAbilities } from './users.policy.ts';
 import { presentUser } from './users.presenter.ts';
 import { loadUserExtras } from './users.repository.ts';
-import { createUser, listUsers, loadReachableUser, resetUserPassword, setUserEnabled, updateUser } from './users.service.ts';
+import {
+  createUser,
+  listUsers,
+  loadReachableUser,
+  resetUserPassword,
+  setUserEnabled,
+  updateUser,
+} from './users.service.ts';
 
 const userWithAbilities = userSchema.extend({ abilities: userAbilitiesSchema });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,14 +69,25 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/users/export',
-      { schema: { tags: ['用户'], summary: '按当前筛选导出用户（Excel）', querystring: userListQuery.omit({ page: true, pageSize: true }) } },
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '按当前筛选导出用户（Excel）',
+          querystring: userListQuery.omit({ page: true, pageSize: true }),
+        },
+      },
       async (request, reply) => {
         const actor = actorOf(request);
         if (!can(actor, 'user.export')) throw new AppError('FORBIDDEN');
         const query = request.query;
         const first = await listUsers(ctx, actor, { ...query, page: 1, pageSize: 1 });
         await inTransaction(ctx, whoOf(request), (_tx, audit) =>
-          audit({ action: 'user.export', targetType: 'user', targetId: '-', summary: { filter: query, rows: first.total } }),
+          audit({
+            action: 'user.export',
+            targetType: 'user',
+            targetId: '-',
+            summary: { filter: query, rows: first.total },
+          }),
         );
         return sendXlsxStream<UserView>(reply, {
           filename: `用户名册-${ctx.clock.iso().slice(0, 10)}.xlsx`,
@@ -91,7 +109,11 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             { header: '状态', width: 8, value: (u) => (u.enabled ? '启用' : '停用') },
           ],
           pages: paged(async (offset, limit) => {
-            const page = await listUsers(ctx, actor, { ...query, page: Math.floor(offset / limit) + 1, pageSize: limit });
+            const page = await listUsers(ctx, actor, {
+              ...query,
+              page: Math.floor(offset / limit) + 1,
+              pageSize: limit,
+            });
             return page.rows.map((row) => presentUser(row, page.extras));
           }, 200),
         });
@@ -105,7 +127,10 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!can(actorOf(request), 'user.import')) throw new AppError('FORBIDDEN');
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('用户名册导入模板.xlsx')}`)
+          .header(
+            'content-disposition',
+            `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('用户名册导入模板.xlsx')}`,
+          )
           .send(await buildRosterTemplate());
       },
     );
@@ -121,7 +146,9 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               data: z.object({
                 created: z.number().int(),
                 updated: z.number().int(),
-                credentials: z.array(z.object({ login: z.string(), realName: z.string(), temporaryPassword: z.string() })),
+                credentials: z.array(
+                  z.object({ login: z.string(), realName: z.string(), temporaryPassword: z.string() }),
+                ),
               }),
             }),
           },
@@ -133,7 +160,8 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!request.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传 .xlsx 文件');
         const file = await request.file();
         if (!file) throw new AppError('BAD_REQUEST', '请选择要导入的 .xlsx 文件');
-        if (!file.filename.toLowerCase().endsWith('.xlsx')) throw new AppError('IMPORT_FAILED', '只支持 .xlsx 格式，请使用导入模板', { errors: [] });
+        if (!file.filename.toLowerCase().endsWith('.xlsx'))
+          throw new AppError('IMPORT_FAILED', '只支持 .xlsx 格式，请使用导入模板', { errors: [] });
         const buffer = await file.toBuffer();
         return { data: await importRoster(ctx, actor, whoOf(request), buffer) };
       },
@@ -141,7 +169,14 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/users/:id',
-      { schema: { tags: ['用户'], summary: '用户详情', params: idParam, response: { 200: recordOf(userSchema, userAbilitiesSchema) } } },
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '用户详情',
+          params: idParam,
+          response: { 200: recordOf(userSchema, userAbilitiesSchema) },
+        },
+      },
       async (request) => present(actorOf(request), request.params.id),
     );
 
@@ -152,7 +187,9 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['用户'],
           summary: '新建用户（返回一次性初始密码）',
           body: userInput,
-          response: { 200: z.object({ data: z.object({ user: userSchema, temporaryPassword: z.string() }) }) },
+          response: {
+            200: z.object({ data: z.object({ user: userSchema, temporaryPassword: z.string() }) }),
+          },
         },
       },
       async (request) => {
@@ -165,7 +202,15 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.patch(
       '/users/:id',
-      { schema: { tags: ['用户'], summary: '修改用户', params: idParam, body: userUpdate, response: { 200: recordOf(userSchema, userAbilitiesSchema) } } },
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '修改用户',
+          params: idParam,
+          body: userUpdate,
+          response: { 200: recordOf(userSchema, userAbilitiesSchema) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         await updateUser(ctx, actor, whoOf(request), request.params.id, request.body);
@@ -175,7 +220,15 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/users/:id/enabled',
-      { schema: { tags: ['用户'], summary: '启用或停用用户', params: idParam, body: enableBody, response: { 200: recordOf(userSchema, userAbilitiesSchema) } } },
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '启用或停用用户',
+          params: idParam,
+          body: enableBody,
+          response: { 200: recordOf(userSchema, userAbilitiesSchema) },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         await setUserEnabled(ctx, actor, whoOf(request), request.params.id, request.body.enabled);
@@ -185,13 +238,36 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/users/:id/reset-password',
-      { schema: { tags: ['用户'], summary: '重置密码（返回一次性密码，用户下次登录须修改）', params: idParam, response: { 200: resetPasswordResult } } },
-      async (request) => ({ data: { temporaryPassword: await resetUserPassword(ctx, actorOf(request), whoOf(request), request.params.id) } }),
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '重置密码（返回一次性密码，用户下次登录须修改）',
+          params: idParam,
+          response: { 200: resetPasswordResult },
+        },
+      },
+      async (request) => ({
+        data: {
+          temporaryPassword: await resetUserPassword(
+            ctx,
+            actorOf(request),
+            whoOf(request),
+            request.params.id,
+          ),
+        },
+      }),
     );
 
     app.post(
       '/users/:id/logout',
-      { schema: { tags: ['用户'], summary: '强制该用户所有会话下线', params: idParam, response: { 200: okResponse } } },
+      {
+        schema: {
+          tags: ['用户'],
+          summary: '强制该用户所有会话下线',
+          params: idParam,
+          response: { 200: okResponse },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
         const { user } = await loadReachableUser(ctx, actor, request.params.id, 'session.manage');

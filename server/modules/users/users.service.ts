@@ -1,4 +1,4 @@
-import { orgAcceptsUsers, type OrgType } from '../../../shared/orgs.ts';
+import { type OrgType, orgAcceptsUsers } from '../../../shared/orgs.ts';
 import type { UserInput, UserListQuery, UserUpdate } from '../../../shared/schemas/users.ts';
 import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
 import type { UserRow } from '../../db/schema.ts';
@@ -6,6 +6,7 @@ import { randomPassword } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can, reachCoversOrg, reachOf } from '../access/access.policy.ts';
 import type { Actor, Reach } from '../access/actor.ts';
+import { changes } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findOrg } from '../orgs/orgs.repository.ts';
 import { deleteUserSessions } from '../sessions/sessions.repository.ts';
@@ -18,6 +19,7 @@ import {
   queryUsers,
   replaceMemberships,
   rolesOf,
+  USER_VIEW_COLUMNS,
 } from './users.repository.ts';
 
 export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQuery) {
@@ -30,7 +32,7 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQu
   const [total, rows] = await Promise.all([
     countUsers(base),
     base
-      .selectAll('users')
+      .select(USER_VIEW_COLUMNS)
       .orderBy('users.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -68,14 +70,20 @@ export async function loadReachableUser(
 }
 
 /** Every organisation a user is put into must exist, be active, take users and lie within reach. */
-export async function assertMemberships(tx: Tx, reach: Reach, memberships: { orgId: number }[]): Promise<void> {
+export async function assertMemberships(
+  tx: Tx,
+  reach: Reach,
+  memberships: { orgId: number }[],
+): Promise<void> {
   const ids = memberships.map((m) => m.orgId);
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', '所属组织有重复');
   for (const id of ids) {
     const org = await findOrg(tx, id);
-    if (!org || !reachCoversOrg(reach, org)) throw new AppError('VALIDATION_FAILED', `所属组织（编号${id}）不存在或不在您的管理范围内`);
+    if (!org || !reachCoversOrg(reach, org))
+      throw new AppError('VALIDATION_FAILED', `所属组织（编号${id}）不存在或不在您的管理范围内`);
     if (!org.active) throw new AppError('VALIDATION_FAILED', `组织“${org.name}”已停用，不能加入成员`);
-    if (!orgAcceptsUsers(org.type as OrgType)) throw new AppError('VALIDATION_FAILED', `“${org.name}”是外部报送对象，不设用户账号`);
+    if (!orgAcceptsUsers(org.type as OrgType))
+      throw new AppError('VALIDATION_FAILED', `“${org.name}”是外部报送对象，不设用户账号`);
   }
 }
 
@@ -93,7 +101,13 @@ export function profileColumns(input: Pick<UserInput, 'realName' | 'mobile' | 'm
 }
 
 /** Inserts a user with a one-time password that must be changed at first login. */
-export async function insertUser(tx: Tx, input: UserInput, passwordHash: string, now: string, demo = false): Promise<UserRow> {
+export async function insertUser(
+  tx: Tx,
+  input: UserInput,
+  passwordHash: string,
+  now: string,
+  demo = false,
+): Promise<UserRow> {
   const row = await tx
     .insertInto('users')
     .values({
@@ -121,18 +135,32 @@ export async function insertUser(tx: Tx, input: UserInput, passwordHash: string,
 export async function createUser(ctx: AppContext, actor: Actor, who: Who, input: UserInput) {
   if (!can(actor, 'user.manage')) throw new AppError('FORBIDDEN');
   await assertMemberships(ctx.db.kysely, reachOf(actor, 'user.manage'), input.memberships);
-  if (await findUserByLogin(ctx.db.kysely, input.login)) throw new AppError('DUPLICATE', `登录名“${input.login}”已被使用`);
+  if (await findUserByLogin(ctx.db.kysely, input.login))
+    throw new AppError('DUPLICATE', `登录名“${input.login}”已被使用`);
   const temporaryPassword = randomPassword();
   const hash = await hashPassword(temporaryPassword);
   const user = await inTransaction(ctx, who, async (tx, audit) => {
     const row = await insertUser(tx, input, hash, ctx.clock.iso());
-    await audit({ action: 'user.create', targetType: 'user', targetId: row.id, summary: { after: { login: row.login, realName: row.real_name, orgs: input.memberships.map((m) => m.orgId) } } });
+    await audit({
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.id,
+      summary: {
+        after: { login: row.login, realName: row.real_name, orgs: input.memberships.map((m) => m.orgId) },
+      },
+    });
     return row;
   });
   return { user, temporaryPassword };
 }
 
-export async function updateUser(ctx: AppContext, actor: Actor, who: Who, id: number, input: UserUpdate): Promise<UserRow> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  id: number,
+  input: UserUpdate,
+): Promise<UserRow> {
   const { user } = await loadReachableUser(ctx, actor, id, 'user.manage');
   if (user.version !== input.version) throw new AppError('CONFLICT');
   await assertMemberships(ctx.db.kysely, reachOf(actor, 'user.manage'), input.memberships);
@@ -145,35 +173,79 @@ export async function updateUser(ctx: AppContext, actor: Actor, who: Who, id: nu
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
+    const beforeOrgs = (
+      await tx
+        .selectFrom('memberships')
+        .select('org_id')
+        .where('user_id', '=', id)
+        .orderBy('sort_order')
+        .execute()
+    ).map((m) => m.org_id);
+    await audit({
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      summary: changes(
+        { ...user, orgs: beforeOrgs },
+        { ...patch, orgs: input.memberships.map((m) => m.orgId) },
+      ),
+    });
     await replaceMemberships(tx, id, input.memberships);
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, user[k as keyof UserRow]]));
-    await audit({ action: 'user.update', targetType: 'user', targetId: id, summary: { before, after: { ...patch, orgs: input.memberships.map((m) => m.orgId) } } });
     return (await findUser(tx, id))!;
   });
 }
 
-export async function setUserEnabled(ctx: AppContext, actor: Actor, who: Who, id: number, enabled: boolean): Promise<UserRow> {
+export async function setUserEnabled(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  id: number,
+  enabled: boolean,
+): Promise<UserRow> {
   const { user, target } = await loadReachableUser(ctx, actor, id, 'user.manage');
   if (id === actor.id) throw new AppError('FORBIDDEN', '不能停用自己的账号');
-  if (isOtherAdmin(actor, target)) throw new AppError('SEPARATION_OF_DUTIES', '三员分立：不能停用其他管理员的账号');
+  if (isOtherAdmin(actor, target))
+    throw new AppError('SEPARATION_OF_DUTIES', '三员分立：不能停用其他管理员的账号');
   return inTransaction(ctx, who, async (tx, audit) => {
-    await tx.updateTable('users').set({ enabled: enabled ? 1 : 0, version: user.version + 1, updated_at: ctx.clock.iso() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ enabled: enabled ? 1 : 0, version: user.version + 1, updated_at: ctx.clock.iso() })
+      .where('id', '=', id)
+      .execute();
     if (!enabled) await deleteUserSessions(tx, id);
-    await audit({ action: 'user.enable', targetType: 'user', targetId: id, summary: { before: { enabled: user.enabled === 1 }, after: { enabled } } });
+    await audit({
+      action: 'user.enable',
+      targetType: 'user',
+      targetId: id,
+      summary: { before: { enabled: user.enabled === 1 }, after: { enabled } },
+    });
     return (await findUser(tx, id))!;
   });
 }
 
-export async function resetUserPassword(ctx: AppContext, actor: Actor, who: Who, id: number): Promise<string> {
+export async function resetUserPassword(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  id: number,
+): Promise<string> {
   const { target } = await loadReachableUser(ctx, actor, id, 'user.manage');
   if (id === actor.id) throw new AppError('FORBIDDEN', '请通过“修改密码”修改自己的密码');
-  if (isOtherAdmin(actor, target)) throw new AppError('SEPARATION_OF_DUTIES', '三员分立：不能重置其他管理员的密码');
+  if (isOtherAdmin(actor, target))
+    throw new AppError('SEPARATION_OF_DUTIES', '三员分立：不能重置其他管理员的密码');
   const temporaryPassword = randomPassword();
   const hash = await hashPassword(temporaryPassword);
   await inTransaction(ctx, who, async (tx, audit) => {
-    await tx.updateTable('users').set({ password_hash: hash, must_change_password: 1, updated_at: ctx.clock.iso() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 1, updated_at: ctx.clock.iso() })
+      .where('id', '=', id)
+      .execute();
     await deleteUserSessions(tx, id);
-    await tx.deleteFrom('login_throttle').where('login', '=', (await findUser(tx, id))!.login.toLowerCase()).execute();
+    await tx
+      .deleteFrom('login_throttle')
+      .where('login', '=', (await findUser(tx, id))!.login.toLowerCase())
+      .execute();
     await audit({ action: 'user.reset_password', targetType: 'user', targetId: id, summary: {} });
   });
   return temporaryPassword;
