@@ -8,11 +8,7 @@ import type { Config } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
 import { openDb } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
-import {
-  createSettingsStore,
-  DEFAULT_SETTINGS,
-  type Settings,
-} from '../modules/settings/settings.service.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../modules/settings/settings.service.ts';
 
 /** `MINYI_TEST_DB=postgres` runs the data suites on PostgreSQL, each file in a fresh database. */
 export const TEST_DIALECT = process.env.MINYI_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
