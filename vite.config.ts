@@ -7,9 +7,16 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // web/api/*.ts modules share the /api prefix with the backend: serve those from Vite.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        bypass: (req) => (/\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
   },
 });

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_CODES } from '../shared/errors.ts';
@@ -43,7 +43,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, ctx);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -107,13 +107,24 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const indexHtml = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+  // Wildcard serving reads the directory per request, so a rebuilt client is served at once.
+  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false });
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+    const pathname = request.url.split('?')[0] ?? '';
+    // API paths, other methods and missing files (anything with an extension) are real 404s;
+    // every other GET is a client-side route and gets the single-page app.
+    if (
+      pathname.startsWith('/api') ||
+      request.method !== 'GET' ||
+      !hasWeb ||
+      /\.[a-z0-9]+$/i.test(pathname)
+    ) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在' } });
     }
-    // Client-side routes: every other GET gets the single-page app.
-    return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    return sendIndex(reply);
   });
   return app;
 }

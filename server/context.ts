@@ -17,8 +17,20 @@ export interface AppContext {
   actors: ActorCache;
 }
 
-export function createContext(db: Db, config: Config, clock: Clock = createClock()): AppContext {
-  return { db, config, clock, settings: createSettingsStore(db, clock), actors: new ActorCache() };
+/** `settingsCacheMs: 0` (the tests) makes every settings read go to the database. */
+export function createContext(
+  db: Db,
+  config: Config,
+  options: { settingsCacheMs?: number } = {},
+): AppContext {
+  const clock = createClock();
+  return {
+    db,
+    config,
+    clock,
+    settings: createSettingsStore(db, clock, options.settingsCacheMs),
+    actors: new ActorCache(),
+  };
 }
 
 /** Who is acting and from where; recorded in the audit log. */

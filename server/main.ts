@@ -19,7 +19,7 @@ if (applied.length) lines.push(`已执行数据库迁移：${applied.join('、')
 
 if (config.demo) {
   const password = process.env.DEMO_PASSWORD || randomPassword();
-  const problems = checkPassword(password, 'demo');
+  const problems = [...new Set(DEMO_ACCOUNTS.flatMap((a) => checkPassword(password, a.login)))];
   if (problems.length) {
     console.error(`DEMO_PASSWORD 不符合密码策略：${problems.join('；')}`);
     process.exit(1);

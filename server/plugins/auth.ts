@@ -60,7 +60,8 @@ function assertSameOrigin(request: FastifyRequest): void {
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The OpenAPI description and its viewer are public: they describe, they hold no data.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const config = request.routeOptions.config;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await authenticate(ctx, token);

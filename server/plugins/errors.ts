@@ -1,7 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
+import { type AppContext, inTransaction } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
+import { whoOf } from './auth.ts';
 
 function body(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
   return {
@@ -13,10 +15,34 @@ function body(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
   };
 }
 
+/** Refusals of an attempted change are security events: they go to the audit log as failures. */
+const AUDITED_REFUSALS: readonly ErrorCode[] = [
+  'FORBIDDEN',
+  'SEPARATION_OF_DUTIES',
+  'NOT_FOUND',
+  'CSRF_FAILED',
+];
+
+async function auditRefusal(ctx: AppContext, request: FastifyRequest, err: AppError): Promise<void> {
+  if (!request.actor || request.method === 'GET' || !AUDITED_REFUSALS.includes(err.code)) return;
+  await inTransaction(ctx, whoOf(request), (_tx, audit) =>
+    audit({
+      action: 'access.denied',
+      targetType: 'route',
+      targetId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+      summary: { code: err.code, message: err.message },
+      result: 'failure',
+    }),
+  );
+}
+
 /** Maps every failure to `{ error: { code, message, details } }`; 5xx details stay in the log. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+export function registerErrorHandling(app: FastifyInstance, ctx: AppContext): void {
+  app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
+      await auditRefusal(ctx, request, err).catch((e: unknown) =>
+        request.log.error({ err: e }, 'audit of refusal failed'),
+      );
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -74,7 +74,9 @@ export async function createTestContext(
       ? { DATA_DIR: dataDir }
       : {};
   await migrateToLatest(db);
-  const ctx = createContext(db, testConfig(options.config));
+  // Settings are read from the database every time, so a read outside an open transaction
+  // (which would wait forever on SQLite's single connection) shows up in any test.
+  const ctx = createContext(db, testConfig(options.config), { settingsCacheMs: 0 });
   await ctx.settings.save({ ...DEFAULT_SETTINGS, totpRequiredRoles: [], ...options.settings });
   const app = await buildApp(ctx);
   return {

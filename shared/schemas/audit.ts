@@ -52,4 +52,6 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'audit.purge': '清理过期审计日志',
   'loginlog.read': '查看登录日志',
   'system.bootstrap': '系统初始化',
+  'access.denied': '越权操作被拒绝',
+  'org.delete': '删除组织',
 };

@@ -46,6 +46,15 @@ describe('login', () => {
     expect(rows.at(-1)?.result).toBe('success');
   });
 
+  it('logs in when the settings cache has expired (no read outside the open transaction)', async () => {
+    t.ctx.settings.invalidate();
+    const res = await Promise.race([
+      login('alice', PASSWORD),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('login hung')), 5000)),
+    ]);
+    expect(res.statusCode).toBe(200);
+  });
+
   it('answers an unknown account exactly like a wrong password', async () => {
     const unknown = await login('nobody', 'whatever1A!');
     const wrong = await login('alice', 'whatever1A!');

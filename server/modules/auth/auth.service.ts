@@ -14,6 +14,7 @@ import {
   loadMembershipOrgIds,
   touchSession,
 } from '../sessions/sessions.repository.ts';
+import type { Settings } from '../settings/settings.service.ts';
 import { clearFailures, lockedUntil, recordLogin, registerFailure } from './login-log.repository.ts';
 import { assertPasswordPolicy, burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';
 import { generateTotpSecret, matchTotp, totpUri } from './totp.ts';
@@ -30,14 +31,18 @@ const MAX_TOTP_ATTEMPTS = 5;
 /** last_seen_at is written at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = MINUTE;
 
+/**
+ * Inserts a session inside the caller's transaction. Settings are passed in, read before the
+ * transaction: on SQLite a read outside the open transaction would wait for its connection.
+ */
 async function createSession(
   ctx: AppContext,
   tx: Parameters<typeof insertSession>[0],
+  settings: Settings,
   userId: number,
   stage: 'totp' | 'full',
   client: ClientInfo,
 ): Promise<string> {
-  const settings = await ctx.settings.get();
   const token = randomToken();
   const now = ctx.clock.now();
   await insertSession(tx, {
@@ -117,7 +122,10 @@ export async function login(
           userAgent: client.userAgent,
           result: 'totp_required',
         });
-        return { status: 'totp_required', token: await createSession(ctx, tx, user.id, 'totp', client) };
+        return {
+          status: 'totp_required',
+          token: await createSession(ctx, tx, settings, user.id, 'totp', client),
+        };
       }
       await tx
         .updateTable('users')
@@ -138,7 +146,7 @@ export async function login(
         targetId: user.id,
         summary: { factor: 'password' },
       });
-      return { status: 'ok', token: await createSession(ctx, tx, user.id, 'full', client) };
+      return { status: 'ok', token: await createSession(ctx, tx, settings, user.id, 'full', client) };
     },
   );
 }
@@ -150,6 +158,7 @@ export async function completeTotp(
   code: string,
   client: ClientInfo,
 ): Promise<string> {
+  const settings = await ctx.settings.get();
   const db = ctx.db.kysely;
   const now = ctx.clock.now();
   const session = await findSessionWithUser(db, sha256(pendingToken));
@@ -205,7 +214,7 @@ export async function completeTotp(
         targetId: user.id,
         summary: { factor: 'password+totp' },
       });
-      return createSession(ctx, tx, user.id, 'full', client);
+      return createSession(ctx, tx, settings, user.id, 'full', client);
     },
   );
 }

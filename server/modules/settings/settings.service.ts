@@ -36,13 +36,15 @@ const CACHE_MS = 5_000;
 export interface SettingsStore {
   get(): Promise<Settings>;
   save(next: Settings, tx?: Tx): Promise<void>;
+  /** Forget the cached copy (the next read goes to the database). */
+  invalidate(): void;
 }
 
-export function createSettingsStore(db: Db, clock: Clock): SettingsStore {
+export function createSettingsStore(db: Db, clock: Clock, cacheMs = CACHE_MS): SettingsStore {
   let cached: { value: Settings; at: number } | null = null;
   return {
     async get() {
-      if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+      if (cached && Date.now() - cached.at < cacheMs) return cached.value;
       const row = await db.kysely
         .selectFrom('settings')
         .select('value')
@@ -52,6 +54,9 @@ export function createSettingsStore(db: Db, clock: Clock): SettingsStore {
       const value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
       cached = { value, at: Date.now() };
       return value;
+    },
+    invalidate() {
+      cached = null;
     },
     async save(next, tx = db.kysely) {
       const value = JSON.stringify(settingsSchema.parse(next));

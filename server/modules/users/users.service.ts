@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type OrgType, orgAcceptsUsers } from '../../../shared/orgs.ts';
 import type { UserInput, UserListQuery, UserUpdate } from '../../../shared/schemas/users.ts';
 import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
@@ -29,15 +30,18 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQu
   let orgPath: string | undefined;
   if (query.orgId !== undefined) orgPath = (await findOrg(db, query.orgId))?.path;
   const base = queryUsers(db, reach, actor.id, query, orgPath);
-  const [total, rows] = await Promise.all([
-    countUsers(base),
-    base
-      .select(USER_VIEW_COLUMNS)
-      .orderBy('users.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ]);
+  // The total rides along as a window count, so one scan answers both the page and the total;
+  // only a page past the end needs a separate count.
+  const page = await base
+    .select(USER_VIEW_COLUMNS)
+    .select(sql<number>`count(*) over ()`.as('total_count'))
+    .orderBy('users.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const total =
+    page.length > 0 ? Number(page[0]!.total_count) : query.page === 1 ? 0 : await countUsers(base);
+  const rows = page.map(({ total_count: _total, ...row }) => row);
   const extras = await loadUserExtras(db, rows, ctx.clock.iso());
   return { rows, total, extras };
 }

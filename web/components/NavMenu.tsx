@@ -1,0 +1,65 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DesktopOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../shared/schemas/auth.ts';
+import { SCREENS, screenOf } from './screens.ts';
+
+const ICONS: Record<string, ReactNode> = {
+  '/': <HomeOutlined />,
+  '/orgs': <ApartmentOutlined />,
+  '/users': <TeamOutlined />,
+  '/grants': <SafetyCertificateOutlined />,
+  '/sessions': <DesktopOutlined />,
+  '/login-log': <LoginOutlined />,
+  '/audit': <AuditOutlined />,
+  '/settings': <SettingOutlined />,
+  '/profile': <UserOutlined />,
+};
+
+const testIdOf = (path: string) => `menu-${path === '/' ? 'home' : path.slice(1)}`;
+
+interface Props {
+  me: Me;
+  onNavigate?: () => void;
+}
+
+/** Only the screens the user's permissions open. */
+export function NavMenu({ me, onNavigate }: Props) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items: MenuProps['items'] = SCREENS.filter(
+    (screen) => !screen.permission || me.permissions.includes(screen.permission),
+  ).map((screen) => ({
+    key: screen.path,
+    icon: ICONS[screen.path],
+    label: screen.label,
+    'data-testid': testIdOf(screen.path),
+  }));
+  const selected = screenOf(location.pathname)?.path;
+
+  return (
+    <nav data-testid="menu">
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { SessionRoot } from './components/SessionRoot.tsx';
+
+/**
+ * Each screen is its own chunk, so the login page loads only what it needs. Which screens a
+ * user may open is decided in the layout from `components/screens.ts`.
+ */
+function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
+  return async () => ({ Component: await load() });
+}
+
+const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: SessionRoot,
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+    children: [
+      { path: 'login', lazy: screen(() => import('./pages/login/LoginPage.tsx').then((m) => m.LoginPage)) },
+      {
+        path: 'password',
+        lazy: screen(() => import('./pages/auth/PasswordChangePage.tsx').then((m) => m.PasswordChangePage)),
+      },
+      {
+        path: 'totp-enroll',
+        lazy: screen(() => import('./pages/auth/TotpEnrollPage.tsx').then((m) => m.TotpEnrollPage)),
+      },
+      {
+        lazy: screen(() => import('./components/AppLayout.tsx').then((m) => m.AppLayout)),
+        children: [
+          { index: true, lazy: screen(() => import('./pages/home/HomePage.tsx').then((m) => m.HomePage)) },
+          { path: 'orgs', lazy: screen(() => import('./pages/orgs/OrgsPage.tsx').then((m) => m.OrgsPage)) },
+          {
+            path: 'users',
+            lazy: screen(() => import('./pages/users/UsersPage.tsx').then((m) => m.UsersPage)),
+          },
+          {
+            path: 'grants',
+            lazy: screen(() => import('./pages/grants/GrantsPage.tsx').then((m) => m.GrantsPage)),
+          },
+          {
+            path: 'sessions',
+            lazy: screen(() => import('./pages/sessions/OnlineUsersPage.tsx').then((m) => m.OnlineUsersPage)),
+          },
+          {
+            path: 'login-log',
+            lazy: screen(() => import('./pages/login-log/LoginLogPage.tsx').then((m) => m.LoginLogPage)),
+          },
+          {
+            path: 'audit',
+            lazy: screen(() => import('./pages/audit/AuditPage.tsx').then((m) => m.AuditPage)),
+          },
+          {
+            path: 'settings',
+            lazy: screen(() => import('./pages/settings/SettingsPage.tsx').then((m) => m.SettingsPage)),
+          },
+          {
+            path: 'profile',
+            lazy: screen(() => import('./pages/profile/ProfilePage.tsx').then((m) => m.ProfilePage)),
+          },
+          {
+            path: '*',
+            lazy: screen(() => import('./pages/home/NotFoundPage.tsx').then((m) => m.NotFoundPage)),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
