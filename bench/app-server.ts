@@ -108,3 +108,4 @@ const hefei = await db.kysely
   .where('type', '=', 'cppcc_city')
   .executeTakeFirstOrThrow();
 console.log(`READY ${port} minyi_sid=${cookie} ${hefei.id}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));

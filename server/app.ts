@@ -38,7 +38,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
       : false,
-    trustProxy: process.env.TRUST_PROXY ?? false,
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -59,6 +59,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         baseUri: ["'self'"],
+        // Only behind HTTPS: on plain HTTP (a LAN address) it would break every script load.
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
       },
     },
     strictTransportSecurity: ctx.config.secureCookies,

@@ -43,7 +43,7 @@ if (config.demo) {
 const app = await buildApp(ctx, { logger: config.production });
 startMaintenance(ctx, app.log);
 await app.listen({ port: config.port, host: config.host });
-const address = `http://localhost:${config.port}`;
+const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 console.log(
   [
     '',

@@ -1,21 +1,41 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppContext } from './context.ts';
+import { type AppContext, inTransaction } from './context.ts';
 import { addMs, DAY, HOUR, MINUTE } from './lib/clock.ts';
 import { purgeAudit } from './modules/audit/audit.service.ts';
 import { purgeExpiredSessions } from './modules/sessions/sessions.repository.ts';
 
-/** Hourly: drop dead sessions and audit rows past retention (never younger than 180 days). */
-export async function runMaintenance(ctx: AppContext): Promise<{ auditPurged: number }> {
+/**
+ * Hourly: drop dead sessions and stale lockout counters; drop audit and login-log rows past
+ * retention (never younger than 180 days). A purge is itself recorded in the audit log.
+ */
+export async function runMaintenance(
+  ctx: AppContext,
+): Promise<{ auditPurged: number; loginLogPurged: number }> {
   const settings = await ctx.settings.get();
   const now = ctx.clock.now();
-  await purgeExpiredSessions(
-    ctx.db.kysely,
-    now.toISOString(),
-    addMs(now, -settings.sessionIdleMinutes * MINUTE),
+  const db = ctx.db.kysely;
+  await purgeExpiredSessions(db, now.toISOString(), addMs(now, -settings.sessionIdleMinutes * MINUTE));
+  await db
+    .deleteFrom('login_throttle')
+    .where('updated_at', '<', addMs(now, -DAY))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString())]))
+    .execute();
+  const cutoff = addMs(now, -Math.max(180, settings.auditRetentionDays) * DAY);
+  const auditPurged = await purgeAudit(db, cutoff);
+  const loginLogPurged = Number(
+    (await db.deleteFrom('login_log').where('at', '<', cutoff).executeTakeFirst()).numDeletedRows,
   );
-  const retentionDays = Math.max(180, settings.auditRetentionDays);
-  const auditPurged = await purgeAudit(ctx.db.kysely, addMs(now, -retentionDays * DAY));
-  return { auditPurged };
+  if (auditPurged + loginLogPurged > 0) {
+    await inTransaction(ctx, { actor: null, ip: 'maintenance' }, (_tx, audit) =>
+      audit({
+        action: 'audit.purge',
+        targetType: 'audit',
+        targetId: '-',
+        summary: { before: cutoff, auditPurged, loginLogPurged },
+      }),
+    );
+  }
+  return { auditPurged, loginLogPurged };
 }
 
 export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {

@@ -48,7 +48,8 @@ function assertSameOrigin(request: FastifyRequest): void {
   } catch {
     throw new AppError('CSRF_FAILED');
   }
-  const expected = request.headers['x-forwarded-host'] ?? request.headers.host;
+  // Behind a trusted proxy Fastify's request.host already reflects X-Forwarded-Host.
+  const expected = request.host;
   if (host !== expected) throw new AppError('CSRF_FAILED');
 }
 

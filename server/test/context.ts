@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimitPerMinute: 100_000,
     secureCookies: false,
     webDir: '/nonexistent',
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'audit.read': '查看审计日志',
   'audit.export': '导出审计日志',
   'audit.purge': '清理过期审计日志',
+  'audit.verify': '校验审计日志完整性',
   'loginlog.read': '查看登录日志',
   'system.bootstrap': '系统初始化',
   'access.denied': '越权操作被拒绝',

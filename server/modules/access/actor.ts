@@ -17,6 +17,8 @@ export interface Actor {
   realName: string;
   demo: boolean;
   mustChangePassword: boolean;
+  /** When the password was last set (or the account created): for the maximum password age. */
+  passwordChangedAt: string;
   totpEnabled: boolean;
   grants: ActorGrant[];
   /** Paths of the organisations the user belongs to (for the `self`/membership checks). */

@@ -133,6 +133,9 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         if (!can(actorOf(request), 'audit.read')) throw new AppError('FORBIDDEN');
         const result = await verifyAuditChain(ctx.db.kysely);
+        await inTransaction(ctx, whoOf(request), (_tx, audit) =>
+          audit({ action: 'audit.verify', targetType: 'audit', targetId: '-', summary: result }),
+        );
         return { data: result };
       },
     );

@@ -145,13 +145,60 @@ describe('audit retention', () => {
       await append(1);
       await r.ctx.settings.save({ ...(await r.ctx.settings.get()), auditRetentionDays: 180 });
       expect((await runMaintenance(r.ctx)).auditPurged).toBe(3);
-      expect(await verifyAuditChain(r.ctx.db.kysely)).toEqual({ ok: true, rows: 3 });
+      // The two young rows, the newest one, and the purge's own record.
+      expect(await verifyAuditChain(r.ctx.db.kysely)).toEqual({ ok: true, rows: 4 });
+      const last = await r.ctx.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last.action).toBe('audit.purge');
+      expect(JSON.parse(last.summary).auditPurged).toBe(3);
       // Even a retention setting that slipped under the floor never removes the 170-day-old rows.
       await r.ctx.db.kysely
         .updateTable('settings')
         .set({ value: JSON.stringify({ auditRetentionDays: 30 }) })
         .execute();
       expect((await runMaintenance(r.ctx)).auditPurged).toBe(0);
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('console account recovery', () => {
+  it('admin:reset gives a one-time password, clears the second factor and ends sessions, on record', async () => {
+    const r = await createTestContext({ sqliteFile: true });
+    try {
+      const p = await makeProvince(r.ctx);
+      const user = await makeUser(r.ctx, 'lost', p.province.id, [
+        { role: 'auditor', orgId: p.province.id, scope: 'all' },
+      ]);
+      await r.ctx.db.kysely
+        .updateTable('users')
+        .set({ totp_enabled: 1, totp_secret: 'JBSWY3DPEHPK3PXP' })
+        .where('id', '=', user.id)
+        .execute();
+      const { stdout } = await run('npx', ['tsx', 'server/cli/admin-reset.ts', 'lost'], {
+        env: { ...process.env, ...r.env },
+      });
+      const password = stdout.match(/一次性密码[^：]*：(\S+)/)?.[1];
+      expect(password).toBeDefined();
+      const row = await r.ctx.db.kysely
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(row.totp_enabled).toBe(0);
+      expect(row.must_change_password).toBe(1);
+      const s = await loginAs(r.app, 'lost', password);
+      expect((await call(r.app, s, 'GET', '/api/me')).json().data.requirements.passwordChange).toBe(true);
+      const audit = await r.ctx.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'user.reset_password')
+        .executeTakeFirstOrThrow();
+      expect(audit.ip).toBe('console');
     } finally {
       await r.close();
     }

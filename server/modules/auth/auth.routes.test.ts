@@ -267,6 +267,42 @@ describe('TOTP second factor', () => {
   });
 });
 
+describe('password age and policy settings', () => {
+  it('forces a change once the password is older than the maximum age', async () => {
+    await makeUser(t.ctx, 'olga', province.party.id, [
+      { role: 'member', orgId: province.party.id, scope: 'self' },
+    ]);
+    const s = await loginAs(t.app, 'olga');
+    expect((await call(t.app, s, 'GET', '/api/orgs')).json().error?.code).not.toBe(
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    t.ctx.clock.advance(91 * 24 * 60 * MINUTE);
+    const fresh = await loginAs(t.app, 'olga');
+    expect((await call(t.app, fresh, 'GET', '/api/me')).json().data.requirements.passwordChange).toBe(true);
+    expect((await call(t.app, fresh, 'GET', '/api/orgs')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+  });
+
+  it('refuses to drop the three administrators from the second-factor list outside the demo', async () => {
+    await makeUser(t.ctx, 'sys2', province.province.id, [
+      { role: 'sysadmin', orgId: province.province.id, scope: 'all' },
+    ]);
+    const s = await loginAs(t.app, 'sys2');
+    const settings = (await call(t.app, s, 'GET', '/api/settings')).json().data;
+    const res = await call(t.app, s, 'PUT', '/api/settings', {
+      ...settings,
+      totpRequiredRoles: ['director'],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('三员');
+    const ok = await call(t.app, s, 'PUT', '/api/settings', {
+      ...settings,
+      totpRequiredRoles: ['sysadmin', 'secadmin', 'auditor'],
+    });
+    expect(ok.statusCode).toBe(200);
+    await t.ctx.settings.save({ ...(await t.ctx.settings.get()), totpRequiredRoles: [] });
+  });
+});
+
 describe('security headers', () => {
   it('sends a CSP and the usual hardening headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });

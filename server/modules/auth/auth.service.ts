@@ -1,6 +1,6 @@
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { type AppContext, inTransaction, type Who } from '../../context.ts';
-import { addMs, HOUR, MINUTE } from '../../lib/clock.ts';
+import { addMs, DAY, HOUR, MINUTE } from '../../lib/clock.ts';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import { permissionsOf, totpRequiredFor } from '../access/access.policy.ts';
@@ -183,6 +183,18 @@ export async function completeTotp(
       userAgent: client.userAgent,
       result: 'totp_failed',
     });
+    // Wrong codes count toward the account lockout like wrong passwords do.
+    const locked = await registerFailure(
+      db,
+      user.login.toLowerCase(),
+      now,
+      settings.lockoutThreshold,
+      settings.lockoutMinutes * MINUTE,
+    );
+    if (locked) {
+      await deleteSession(db, session.id);
+      throw new AppError('LOGIN_LOCKED');
+    }
     if (attempts >= MAX_TOTP_ATTEMPTS) {
       await deleteSession(db, session.id);
       throw new AppError('UNAUTHENTICATED', '动态验证码错误次数过多，请重新登录');
@@ -260,6 +272,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     realName: s.real_name,
     demo: s.demo === 1,
     mustChangePassword: s.must_change_password === 1,
+    passwordChangedAt: s.password_changed_at ?? s.created_at_user,
     totpEnabled: s.totp_enabled === 1,
     grants,
     membershipOrgIds,
@@ -274,7 +287,10 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
 export async function requirementsOf(ctx: AppContext, actor: Actor): Promise<Me['requirements']> {
   const settings = await ctx.settings.get();
   return {
-    passwordChange: actor.mustChangePassword,
+    passwordChange:
+      actor.mustChangePassword ||
+      (settings.passwordMaxAgeDays > 0 &&
+        actor.passwordChangedAt < addMs(ctx.clock.now(), -settings.passwordMaxAgeDays * DAY)),
     totpEnroll: !actor.totpEnabled && totpRequiredFor(actor, settings.totpRequiredRoles),
   };
 }

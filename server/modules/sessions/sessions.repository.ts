@@ -12,7 +12,18 @@ export function findSessionWithUser(
   id: string,
 ): Promise<
   | (SessionRow &
-      Pick<UserRow, 'login' | 'real_name' | 'enabled' | 'demo' | 'must_change_password' | 'totp_enabled'>)
+      Pick<
+        UserRow,
+        | 'login'
+        | 'real_name'
+        | 'enabled'
+        | 'demo'
+        | 'must_change_password'
+        | 'totp_enabled'
+        | 'password_changed_at'
+      > & {
+        created_at_user: string;
+      })
   | undefined
 > {
   return tx
@@ -25,6 +36,8 @@ export function findSessionWithUser(
       'users.enabled',
       'users.demo',
       'users.must_change_password',
+      'users.password_changed_at',
+      'users.created_at as created_at_user',
       'users.totp_enabled',
     ])
     .where('sessions.id', '=', id)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ADMIN_ROLES, ROLES } from '../../../shared/roles.ts';
 import { recordOf } from '../../../shared/schemas/common.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -38,6 +39,14 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         if (!can(actorOf(request), 'settings.manage')) throw new AppError('FORBIDDEN');
+        // 等保: administrators always use a second factor; only the demo may switch that off.
+        const missing = ADMIN_ROLES.filter((r) => !request.body.totpRequiredRoles.includes(r));
+        if (!ctx.config.demo && missing.length > 0) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `三员（${missing.map((r) => ROLES[r].label).join('、')}）必须使用动态验证码，不能从名单中移除`,
+          );
+        }
         const before = await ctx.settings.get();
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           await ctx.settings.save(request.body, tx);

@@ -1,21 +1,9 @@
-import { z } from 'zod';
-import { ROLE_KEYS } from '../../../shared/roles.ts';
+import { type Settings, settingsSchema } from '../../../shared/schemas/settings.ts';
 import type { Tx } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 
-/** Settings an administrator can change at run time, with their defaults and limits. */
-export const settingsSchema = z.object({
-  /** Roles whose holders must use a second factor. */
-  totpRequiredRoles: z.array(z.enum(ROLE_KEYS)),
-  /** Audit rows are kept at least this long; never under 180 days (等保). */
-  auditRetentionDays: z.number().int().min(180, '审计日志保存期限不得少于180天').max(3650),
-  sessionIdleMinutes: z.number().int().min(5).max(30, '会话空闲超时不得超过30分钟'),
-  sessionAbsoluteHours: z.number().int().min(1).max(12, '会话最长有效期不得超过12小时'),
-  lockoutThreshold: z.number().int().min(3).max(10),
-  lockoutMinutes: z.number().int().min(5).max(1440),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export { type Settings, settingsSchema } from '../../../shared/schemas/settings.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   totpRequiredRoles: ['sysadmin', 'secadmin', 'auditor', 'director', 'leader', 'secgen', 'chair'],
@@ -24,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sessionAbsoluteHours: 12,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
+  passwordMaxAgeDays: 90,
 };
 
 const SETTINGS_KEY = 'platform';

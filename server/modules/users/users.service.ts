@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { type OrgType, orgAcceptsUsers } from '../../../shared/orgs.ts';
 import type { UserInput, UserListQuery, UserUpdate } from '../../../shared/schemas/users.ts';
 import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
@@ -30,18 +29,16 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQu
   let orgPath: string | undefined;
   if (query.orgId !== undefined) orgPath = (await findOrg(db, query.orgId))?.path;
   const base = queryUsers(db, reach, actor.id, query, orgPath);
-  // The total rides along as a window count, so one scan answers both the page and the total;
-  // only a page past the end needs a separate count.
-  const page = await base
-    .select(USER_VIEW_COLUMNS)
-    .select(sql<number>`count(*) over ()`.as('total_count'))
-    .orderBy('users.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  const total =
-    page.length > 0 ? Number(page[0]!.total_count) : query.page === 1 ? 0 : await countUsers(base);
-  const rows = page.map(({ total_count: _total, ...row }) => row);
+  // Two plain queries: a window count would make SQLite materialise and sort every match.
+  const [total, rows] = await Promise.all([
+    countUsers(base),
+    base
+      .select(USER_VIEW_COLUMNS)
+      .orderBy('users.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
   const extras = await loadUserExtras(db, rows, ctx.clock.iso());
   return { rows, total, extras };
 }
@@ -237,20 +234,38 @@ export async function resetUserPassword(
   if (id === actor.id) throw new AppError('FORBIDDEN', '请通过“修改密码”修改自己的密码');
   if (isOtherAdmin(actor, target))
     throw new AppError('SEPARATION_OF_DUTIES', '三员分立：不能重置其他管理员的密码');
+  return resetCredentials(ctx, who, id, {});
+}
+
+/**
+ * A full credential reset: a one-time password that must be changed, the second factor
+ * cleared (a lost authenticator is re-enrolled afterwards), every session ended, any lockout
+ * lifted. Returns the one-time password.
+ */
+export async function resetCredentials(
+  ctx: AppContext,
+  who: Who,
+  id: number,
+  summary: Record<string, unknown>,
+): Promise<string> {
   const temporaryPassword = randomPassword();
   const hash = await hashPassword(temporaryPassword);
   await inTransaction(ctx, who, async (tx, audit) => {
-    await tx
+    const user = await tx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 1, updated_at: ctx.clock.iso() })
+      .set({
+        password_hash: hash,
+        must_change_password: 1,
+        totp_enabled: 0,
+        totp_secret: null,
+        updated_at: ctx.clock.iso(),
+      })
       .where('id', '=', id)
-      .execute();
+      .returning('login')
+      .executeTakeFirstOrThrow();
     await deleteUserSessions(tx, id);
-    await tx
-      .deleteFrom('login_throttle')
-      .where('login', '=', (await findUser(tx, id))!.login.toLowerCase())
-      .execute();
-    await audit({ action: 'user.reset_password', targetType: 'user', targetId: id, summary: {} });
+    await tx.deleteFrom('login_throttle').where('login', '=', user.login.toLowerCase()).execute();
+    await audit({ action: 'user.reset_password', targetType: 'user', targetId: id, summary });
   });
   return temporaryPassword;
 }

@@ -1,18 +1,10 @@
 import { App, Button, Form, InputNumber, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROLE_KEYS, ROLES, type Role } from '../../../shared/roles.ts';
+import { ROLE_KEYS, ROLES } from '../../../shared/roles.ts';
+import type { Settings } from '../../../shared/schemas/settings.ts';
 import { api, type RecordResponse } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
-
-interface Settings {
-  totpRequiredRoles: Role[];
-  auditRetentionDays: number;
-  sessionIdleMinutes: number;
-  sessionAbsoluteHours: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
-}
 
 /** Limits the server enforces (等保 requirements); checked here first so the user sees why. */
 const range = (min: number, max: number, message: string) => [
@@ -92,6 +84,20 @@ export function SettingsPage() {
           rules={range(5, 1440, '锁定时长应在5～1440分钟之间')}
         >
           <InputNumber min={1} precision={0} suffix="分钟" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item
+          name="passwordMaxAgeDays"
+          label="密码有效期"
+          rules={range(0, 365, '密码有效期应在0～365天之间')}
+          extra="密码使用超过该天数后，用户须先修改密码；填0表示不限"
+        >
+          <InputNumber
+            min={0}
+            precision={0}
+            suffix="天"
+            style={{ width: 200 }}
+            data-testid="settings-password-age"
+          />
         </Form.Item>
         <Typography.Title level={5}>会话</Typography.Title>
         <Form.Item

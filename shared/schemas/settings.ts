@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ROLE_KEYS } from '../roles.ts';
+
+/** Settings an administrator can change at run time, with their defaults and limits. */
+export const settingsSchema = z.object({
+  /** Roles whose holders must use a second factor. */
+  totpRequiredRoles: z.array(z.enum(ROLE_KEYS)),
+  /** Audit rows are kept at least this long; never under 180 days (等保). */
+  auditRetentionDays: z.number().int().min(180, '审计日志保存期限不得少于180天').max(3650),
+  sessionIdleMinutes: z.number().int().min(5).max(30, '会话空闲超时不得超过30分钟'),
+  sessionAbsoluteHours: z.number().int().min(1).max(12, '会话最长有效期不得超过12小时'),
+  lockoutThreshold: z.number().int().min(3).max(10),
+  lockoutMinutes: z.number().int().min(5).max(1440),
+  /** Passwords older than this must be changed at the next request; 0 turns the rule off. */
+  passwordMaxAgeDays: z.number().int().min(0).max(365, '密码有效期不得超过365天'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
