@@ -1,5 +1,5 @@
 import type { Me } from '../../../shared/schemas/auth.ts';
-import { type AppContext, inTransaction, type Who } from '../../context.ts';
+import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
 import { addMs, DAY, HOUR, MINUTE } from '../../lib/clock.ts';
 import { randomToken, sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -70,8 +70,8 @@ export async function login(
   const key = loginName.trim().toLowerCase();
   const now = ctx.clock.now();
   const db = ctx.db.kysely;
-  const log = (result: string, userId: number | null) =>
-    recordLogin(db, {
+  const log = (result: string, userId: number | null, tx: Tx = db) =>
+    recordLogin(tx, {
       at: now.toISOString(),
       login: key,
       userId,
@@ -114,14 +114,7 @@ export async function login(
     async (tx, audit) => {
       await clearFailures(tx, key);
       if (user.totp_enabled) {
-        await recordLogin(tx, {
-          at: now.toISOString(),
-          login: key,
-          userId: user.id,
-          ip: client.ip,
-          userAgent: client.userAgent,
-          result: 'totp_required',
-        });
+        await log('totp_required', user.id, tx);
         return {
           status: 'totp_required',
           token: await createSession(ctx, tx, settings, user.id, 'totp', client),
@@ -132,14 +125,7 @@ export async function login(
         .set({ last_login_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
-      await recordLogin(tx, {
-        at: now.toISOString(),
-        login: key,
-        userId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        result: 'success',
-      });
+      await log('success', user.id, tx);
       await audit({
         action: 'auth.login',
         targetType: 'user',
@@ -173,20 +159,23 @@ export async function completeTotp(
   const step = user.totp_secret
     ? matchTotp(user.totp_secret, code, now.getTime(), user.totp_last_step)
     : null;
-  if (step === null) {
-    const attempts = session.totp_attempts + 1;
-    await recordLogin(db, {
+  const key = user.login.toLowerCase();
+  const log = (result: string, tx: Tx = db) =>
+    recordLogin(tx, {
       at: now.toISOString(),
-      login: user.login.toLowerCase(),
+      login: key,
       userId: user.id,
       ip: client.ip,
       userAgent: client.userAgent,
-      result: 'totp_failed',
+      result,
     });
+  if (step === null) {
+    const attempts = session.totp_attempts + 1;
+    await log('totp_failed');
     // Wrong codes count toward the account lockout like wrong passwords do.
     const locked = await registerFailure(
       db,
-      user.login.toLowerCase(),
+      key,
       now,
       settings.lockoutThreshold,
       settings.lockoutMinutes * MINUTE,
@@ -212,14 +201,7 @@ export async function completeTotp(
         .set({ totp_last_step: step, last_login_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
-      await recordLogin(tx, {
-        at: now.toISOString(),
-        login: user.login.toLowerCase(),
-        userId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        result: 'success',
-      });
+      await log('success', tx);
       await audit({
         action: 'auth.login',
         targetType: 'user',
