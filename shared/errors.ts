@@ -7,7 +7,7 @@ export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: '请求格式不正确' },
   UNAUTHENTICATED: { status: 401, message: '尚未登录或登录已过期，请重新登录' },
   LOGIN_FAILED: { status: 401, message: '登录名或密码错误' },
-  LOGIN_LOCKED: { status: 423, message: '登录失败次数过多，该账号已临时锁定，请15分钟后再试' },
+  LOGIN_LOCKED: { status: 423, message: '登录失败次数过多，该账号已临时锁定，请稍后再试' },
   TOTP_INVALID: { status: 401, message: '动态验证码错误或已过期' },
   TOTP_ENROLL_REQUIRED: { status: 403, message: '按安全策略，您的账号须先绑定动态验证码（双因素认证）' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录、密码被重置或密码已超过有效期，请先修改密码' },

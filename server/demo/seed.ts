@@ -213,6 +213,10 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
 /** Each demo start sets the demo accounts' password to the one printed at this start. */
 export async function resetDemoPasswords(ctx: AppContext, password: string): Promise<void> {
   const hash = await hashPassword(password);
-  await ctx.db.kysely.updateTable('users').set({ password_hash: hash }).where('demo', '=', 1).execute();
+  await ctx.db.kysely
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: ctx.clock.iso() })
+    .where('demo', '=', 1)
+    .execute();
   await ctx.db.kysely.deleteFrom('login_throttle').execute();
 }

@@ -71,7 +71,7 @@ describe('login', () => {
     expect(answers).toEqual([401, 401, 401, 401, 423]);
     const locked = await login('bob', PASSWORD);
     expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.message).toContain('15分钟');
+    expect(locked.json().error.message).toContain('15分钟'); // the configured lockout time
     for (let i = 0; i < 5; i++) await login('ghost', 'Wrong#pass1');
     expect((await login('ghost', PASSWORD)).json()).toEqual(locked.json());
     t.ctx.clock.advance(15 * MINUTE + 1000);
@@ -250,6 +250,33 @@ describe('TOTP second factor', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: pending } })).statusCode,
     ).toBe(401);
+  });
+
+  it('counts wrong codes toward the account lockout, even after a correct password', async () => {
+    const secret = 'JBSWY3DPEHPK3PXP';
+    await makeUser(t.ctx, 'gina', province.party.id);
+    await t.ctx.db.kysely
+      .updateTable('users')
+      .set({ totp_enabled: 1, totp_secret: secret })
+      .where('login', '=', 'gina')
+      .execute();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const first = await login('gina', PASSWORD);
+      expect(first.json().data.status).toBe('totp_required');
+      const pending = `minyi_sid=${first.cookies.find((c) => c.name === 'minyi_sid')?.value}`;
+      const code = totpCode(secret, totpStep(t.ctx.clock.now().getTime()));
+      const wrong = code === '123456' ? '654321' : '123456';
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/totp',
+        headers: { cookie: pending },
+        payload: { code: wrong },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    expect((await login('gina', PASSWORD)).statusCode).toBe(423);
   });
 
   it('requires enrolment for roles the policy names', async () => {

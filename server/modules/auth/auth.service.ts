@@ -60,6 +60,13 @@ async function createSession(
   return token;
 }
 
+function lockedError(settings: Settings): AppError {
+  return new AppError(
+    'LOGIN_LOCKED',
+    `登录失败次数过多，该账号已临时锁定，请${settings.lockoutMinutes}分钟后再试`,
+  );
+}
+
 export async function login(
   ctx: AppContext,
   loginName: string,
@@ -82,7 +89,7 @@ export async function login(
 
   if (await lockedUntil(db, key, now.toISOString())) {
     await log('locked', null);
-    throw new AppError('LOGIN_LOCKED');
+    throw lockedError(settings);
   }
   const user = await db
     .selectFrom('users')
@@ -104,7 +111,7 @@ export async function login(
       settings.lockoutMinutes * MINUTE,
     );
     await log(user && passwordOk ? 'disabled' : locked ? 'locked' : 'bad_credentials', user?.id ?? null);
-    if (locked) throw new AppError('LOGIN_LOCKED');
+    if (locked) throw lockedError(settings);
     throw new AppError('LOGIN_FAILED');
   }
 
@@ -112,7 +119,8 @@ export async function login(
     ctx,
     { actor: { id: user.id, login: user.login }, ip: client.ip },
     async (tx, audit) => {
-      await clearFailures(tx, key);
+      // With a second factor the failure count is cleared only once the code is right, so a
+      // known password does not reset the budget for guessing codes.
       if (user.totp_enabled) {
         await log('totp_required', user.id, tx);
         return {
@@ -125,6 +133,7 @@ export async function login(
         .set({ last_login_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
+      await clearFailures(tx, key);
       await log('success', user.id, tx);
       await audit({
         action: 'auth.login',
@@ -182,7 +191,7 @@ export async function completeTotp(
     );
     if (locked) {
       await deleteSession(db, session.id);
-      throw new AppError('LOGIN_LOCKED');
+      throw lockedError(settings);
     }
     if (attempts >= MAX_TOTP_ATTEMPTS) {
       await deleteSession(db, session.id);
@@ -201,6 +210,7 @@ export async function completeTotp(
         .set({ totp_last_step: step, last_login_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
+      await clearFailures(tx, key);
       await log('success', tx);
       await audit({
         action: 'auth.login',

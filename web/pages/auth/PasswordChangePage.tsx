@@ -13,11 +13,11 @@ export function PasswordChangePage() {
   if (!me.requirements.passwordChange) return <Navigate to="/" replace />;
 
   return (
-    <AuthShell heading="修改初始密码">
+    <AuthShell heading="修改密码">
       <Alert
         type="warning"
         showIcon
-        title="首次登录或密码已被重置，请先设置新密码后再使用系统。"
+        title="首次登录、密码被重置或密码已超过有效期，请先设置新密码后再使用系统。"
         style={{ marginBottom: 16 }}
       />
       <PasswordChangeForm
