@@ -52,7 +52,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
 const routeKey = (pattern: RegExp) => Object.keys(manifest).filter((k) => pattern.test(k));
 const pages: [string, RegExp][] = [
-  ['登录页 (login)', /pages\/auth\/LoginPage/],
+  ['登录页 (login)', /pages\/login\/LoginPage/],
   ['工作台 (signed-in home)', /pages\/home\/|components\/AppLayout/],
 ];
 for (const [label, pattern] of pages) {

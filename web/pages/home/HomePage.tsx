@@ -1,5 +1,5 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ROLES, SCOPES } from '../../../shared/roles.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
@@ -52,23 +52,19 @@ export function HomePage() {
       </Col>
       <Col xs={24} lg={14}>
         <Card title="我的角色">
-          <Table<Grant>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={me.grants}
-            locale={{ emptyText: '暂未授予任何角色，请联系安全管理员' }}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              {
-                title: '角色',
-                dataIndex: 'role',
-                render: (role: Grant['role']) => <Tag color="blue">{ROLES[role].label}</Tag>,
-              },
-              { title: '所属组织', dataIndex: 'orgName' },
-              { title: '数据范围', dataIndex: 'scope', render: (scope: Grant['scope']) => SCOPES[scope] },
-            ]}
-          />
+          {me.grants.length === 0 ? (
+            <Typography.Text type="secondary">暂未授予任何角色，请联系安全管理员</Typography.Text>
+          ) : (
+            <ul data-testid="my-grants" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {me.grants.map((grant: Grant) => (
+                <li key={grant.id} style={{ padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+                  <Tag color="blue">{ROLES[grant.role].label}</Tag>
+                  <Typography.Text>{grant.orgName}</Typography.Text>
+                  <Typography.Text type="secondary"> · 数据范围：{SCOPES[grant.scope]}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={10}>
