@@ -20,6 +20,8 @@ export function TemporaryPasswordModal({ title, credential, onClose }: Props) {
       open={credential !== null}
       onCancel={onClose}
       mask={{ closable: false }}
+      // Once closed the password leaves the page: it is shown exactly once.
+      destroyOnHidden
       footer={
         <Button type="primary" onClick={onClose} data-testid="temp-password-done">
           我已妥善记录
