@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../../../shared/schemas/audit.ts';
 import { toQuery } from '../../api/client.ts';
 import { DateRangeFilter } from '../../components/DateRangeFilter.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { usePagedList } from '../../components/use-paged-list.ts';
 import { AuditVerifyButton } from './AuditVerifyButton.tsx';
 import { TARGET_TYPES } from './audit-labels.ts';
@@ -129,17 +130,7 @@ export function AuditPage() {
           onChange={(from, to) => set({ from, to })}
         />
       </div>
-      <div data-testid="audit-table">
-        <Table<AuditEntryView>
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.data}
-          columns={columns}
-          pagination={list.pagination}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
+      <PagedTable<AuditEntryView> testId="audit-table" list={list} columns={columns} size="middle" />
     </PageCard>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ROLE_KEYS, ROLES, SCOPES } from '../../../shared/roles.ts';
 import type { GrantView } from '../../../shared/schemas/grants.ts';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageCard } from '../../components/PageCard.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { UserSearchSelect } from '../../components/UserSearchSelect.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { useOrgs } from '../../components/use-orgs.ts';
@@ -119,16 +120,7 @@ export function GrantsPage() {
           style={{ width: 220 }}
         />
       </div>
-      <div data-testid="grant-table">
-        <Table<GrantView>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data}
-          columns={columns}
-          pagination={list.pagination}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
+      <PagedTable<GrantView> testId="grant-table" list={list} columns={columns} />
       <GrantFormModal
         open={creating}
         orgs={orgs}

@@ -1,8 +1,9 @@
-import { Input, Select, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { Input, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { LOGIN_RESULTS, type LoginLogEntry } from '../../../shared/schemas/auth.ts';
 import { DateRangeFilter } from '../../components/DateRangeFilter.tsx';
 import { describeUserAgent, formatDateTime } from '../../components/format.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { usePagedList } from '../../components/use-paged-list.ts';
 
 type LoginResult = keyof typeof LOGIN_RESULTS;
@@ -67,16 +68,7 @@ export function LoginLogPage() {
           onChange={(from, to) => set({ from, to })}
         />
       </div>
-      <div data-testid="login-log-table">
-        <Table<LoginLogEntry>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data}
-          columns={columns}
-          pagination={list.pagination}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
+      <PagedTable<LoginLogEntry> testId="login-log-table" list={list} columns={columns} />
     </PageCard>
   );
 }

@@ -1,8 +1,9 @@
-import { App, Button, Input, Popconfirm, Table, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { App, Button, Input, Popconfirm, type TableColumnsType, Tag, Tooltip } from 'antd';
 import type { SessionView } from '../../../shared/schemas/auth.ts';
 import { api } from '../../api/client.ts';
 import { describeUserAgent, formatDateTime } from '../../components/format.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { usePagedList } from '../../components/use-paged-list.ts';
 
@@ -81,16 +82,7 @@ export function OnlineUsersPage() {
         onSearch={(value) => list.setFilters({ q: value.trim() || undefined })}
         style={{ width: 260, marginBottom: 12 }}
       />
-      <div data-testid="session-table">
-        <Table<SessionView>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data}
-          columns={columns}
-          pagination={list.pagination}
-          scroll={{ x: 'max-content' }}
-        />
-      </div>
+      <PagedTable<SessionView> testId="session-table" list={list} columns={columns} />
     </PageCard>
   );
 }

@@ -1,8 +1,9 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Grid, Table } from 'antd';
+import { Button, Grid } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { toQuery } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { type Credential, TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useOrgs } from '../../components/use-orgs.ts';
 import { usePagedList } from '../../components/use-paged-list.ts';
@@ -82,17 +83,13 @@ export function UsersPage() {
         orgs={orgs}
         onChange={(filters) => list.setFilters(normalise(filters))}
       />
-      <div data-testid="user-table">
-        <Table<UserRow>
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.data}
-          columns={columns}
-          pagination={list.pagination}
-          scroll={{ x: wide ? 1100 : 'max-content' }}
-        />
-      </div>
+      <PagedTable<UserRow>
+        testId="user-table"
+        list={list}
+        columns={columns}
+        size="middle"
+        scrollX={wide ? 1100 : 'max-content'}
+      />
       <UserFormDrawer
         target={formTarget}
         orgs={orgs}
