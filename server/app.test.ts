@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { serializerCompiler } from './plugins/serializer.ts';
 import { createTestContext, type TestContext } from './test/context.ts';
 
@@ -10,6 +11,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('application shell', () => {
+  it('sends upgrade-insecure-requests and HSTS only behind HTTPS', async () => {
+    expect(securityHeaders(false)['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(securityHeaders(false)['strict-transport-security']).toBeUndefined();
+    expect(securityHeaders(true)['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(securityHeaders(true)['strict-transport-security']).toContain('max-age=');
+  });
+
   it('serves the OpenAPI description without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { bumpGeneration, GenerationCache } from './db/generation.ts';
 import type { Database } from './db/schema.ts';
 import { type Clock, createClock } from './lib/clock.ts';
 import { type AuditInput, appendAudit } from './modules/audit/audit.service.ts';
@@ -15,6 +16,8 @@ export interface AppContext {
   settings: SettingsStore;
   /** Authenticated sessions trusted for a moment without a database read. */
   actors: ActorCache;
+  /** Read results valid while the data generation is unchanged (see db/generation.ts). */
+  reads: GenerationCache<unknown>;
 }
 
 /** `settingsCacheMs: 0` (the tests) makes every settings read go to the database. */
@@ -30,6 +33,7 @@ export function createContext(
     clock,
     settings: createSettingsStore(db, clock, options.settingsCacheMs),
     actors: new ActorCache(),
+    reads: new GenerationCache(),
   };
 }
 
@@ -54,13 +58,13 @@ export async function inTransaction<T>(
 ): Promise<T> {
   ctx.actors.clear();
   try {
-    return await ctx.db.kysely
-      .transaction()
-      .execute((tx) =>
-        fn(tx, (entry) =>
-          appendAudit(tx, ctx.db.dialect, { ...entry, actor: who.actor, ip: who.ip, at: ctx.clock.iso() }),
-        ),
+    return await ctx.db.kysely.transaction().execute(async (tx) => {
+      const result = await fn(tx, (entry) =>
+        appendAudit(tx, ctx.db.dialect, { ...entry, actor: who.actor, ip: who.ip, at: ctx.clock.iso() }),
       );
+      await bumpGeneration(tx);
+      return result;
+    });
   } finally {
     ctx.actors.clear();
   }

@@ -116,7 +116,13 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface DataGenerationTable {
+  id: number;
+  value: number;
+}
+
 export interface Database {
+  data_generation: DataGenerationTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

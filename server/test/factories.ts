@@ -2,6 +2,7 @@ import type { OrgType } from '../../shared/orgs.ts';
 import type { Role, Scope } from '../../shared/roles.ts';
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
+import { bumpGeneration } from '../db/generation.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertOrg } from '../modules/orgs/orgs.repository.ts';
 import { insertUser } from '../modules/users/users.service.ts';
@@ -15,6 +16,7 @@ export async function makeOrg(
   type: OrgType,
   parent: { id: number; path: string } | null = null,
 ) {
+  await bumpGeneration(ctx.db.kysely); // as every real change does
   const now = ctx.clock.iso();
   return insertOrg(
     ctx.db.kysely,
@@ -85,6 +87,7 @@ export async function makeUser(
       })
       .execute();
   }
+  await bumpGeneration(ctx.db.kysely); // as every real change does
   return user;
 }
 

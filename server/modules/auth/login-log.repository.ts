@@ -1,4 +1,5 @@
 import type { Tx } from '../../context.ts';
+import { bumpGeneration } from '../../db/generation.ts';
 
 export interface LoginAttempt {
   at: string;
@@ -45,6 +46,8 @@ export async function registerFailure(
       .insertInto('login_throttle')
       .values({ login, ...values })
       .execute();
+  // A new lockout shows in user lists: readers must not serve a list cached before it.
+  if (locked) await bumpGeneration(tx);
   return locked;
 }
 

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { createContext } from '../../context.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
 import { call, loginAs, makeProvince, makeUser, type Session } from '../../test/factories.ts';
 
@@ -318,5 +320,39 @@ describe('roster import and export', () => {
       .where('action', '=', 'user.export')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.summary).rows).toBe(total);
+  });
+});
+
+describe('cached user pages', () => {
+  it('a change made on one instance shows at once in a list read on another', async () => {
+    const other = await buildApp(createContext(t.ctx.db, t.ctx.config, { settingsCacheMs: 0 }));
+    try {
+      const s = await loginAs(other, 'sys');
+      const url = '/api/users?q=c05';
+      const before = (await call(other, s, 'GET', url)).json().data[0];
+      expect((await call(other, s, 'GET', url)).json().data[0].realName).toBe(before.realName);
+      const { login: _l, ...update } = {
+        ...newUser('c05', p.county.id),
+        realName: '改名后的委员',
+        version: before.version,
+      };
+      expect((await call(t.app, sys, 'PATCH', `/api/users/${before.id}`, update)).statusCode).toBe(200);
+      expect((await call(other, s, 'GET', url)).json().data[0].realName).toBe('改名后的委员');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a new lockout shows in a list that was read just before it', async () => {
+    const url = '/api/users?q=c06';
+    expect((await call(t.app, sys, 'GET', url)).json().data[0].lockedUntil).toBeNull();
+    for (let i = 0; i < 5; i++) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'c06', password: 'Wrong#pass1' },
+      });
+    }
+    expect((await call(t.app, sys, 'GET', url)).json().data[0].lockedUntil).not.toBeNull();
   });
 });

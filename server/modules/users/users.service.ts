@@ -1,7 +1,9 @@
 import { type OrgType, orgAcceptsUsers } from '../../../shared/orgs.ts';
 import type { UserInput, UserListQuery, UserUpdate } from '../../../shared/schemas/users.ts';
 import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
+import { readGeneration } from '../../db/generation.ts';
 import type { UserRow } from '../../db/schema.ts';
+import { MINUTE } from '../../lib/clock.ts';
 import { randomPassword } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can, reachCoversOrg, reachOf } from '../access/access.policy.ts';
@@ -20,12 +22,33 @@ import {
   replaceMemberships,
   rolesOf,
   USER_VIEW_COLUMNS,
+  type UserExtras,
+  type UserViewRow,
 } from './users.repository.ts';
 
-export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQuery) {
+type UserPage = { rows: UserViewRow[]; total: number; extras: UserExtras };
+
+/**
+ * One page of users within the actor's `user.read` reach. Pages are cached by the data
+ * generation (any committed change, on any instance, retires them) and by the minute (lockouts
+ * expire with time alone).
+ */
+export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQuery): Promise<UserPage> {
   if (!can(actor, 'user.read')) throw new AppError('FORBIDDEN');
   const db = ctx.db.kysely;
   const reach = reachOf(actor, 'user.read');
+  const now = ctx.clock.now();
+  const key = JSON.stringify([
+    'users',
+    reach,
+    reach.self ? actor.id : 0,
+    query,
+    Math.floor(now.getTime() / MINUTE),
+  ]);
+  const generation = await readGeneration(db);
+  const cached = ctx.reads.get(key, generation) as UserPage | undefined;
+  if (cached) return cached;
+
   let orgPath: string | undefined;
   if (query.orgId !== undefined) orgPath = (await findOrg(db, query.orgId))?.path;
   const base = queryUsers(db, reach, actor.id, query, orgPath);
@@ -39,8 +62,9 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: UserListQu
       .offset((query.page - 1) * query.pageSize)
       .execute(),
   ]);
-  const extras = await loadUserExtras(db, rows, ctx.clock.iso());
-  return { rows, total, extras };
+  const page = { rows, total, extras: await loadUserExtras(db, rows, now.toISOString()) };
+  ctx.reads.set(key, generation, page);
+  return page;
 }
 
 export async function loadTarget(tx: Tx, user: UserRow): Promise<UserTarget> {
