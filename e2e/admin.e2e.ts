@@ -3,7 +3,7 @@
  * must change the one-time password, the security administrator grants that user a role (and
  * is refused a 三员分立 violation), the audit administrator reads and verifies the record.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { checkPassword } from '../shared/password-policy.ts';
 import {
@@ -13,7 +13,7 @@ import {
   openDropdown,
   pickOption,
   pickTreeNode,
-  startHarness,
+  registerHarness,
   submitLogin,
   textOf,
   toast,
@@ -29,17 +29,8 @@ let h: Harness;
 /** Set by the first test; the later ones fall back to a demo member if it did not run. */
 let created: { login: string; realName: string } | null = null;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await h.captureFailure(task.name);
-  await h.closePages();
-});
-
-afterAll(async () => {
-  await h?.close();
+registerHarness((started) => {
+  h = started;
 });
 
 function userRow(login: string) {

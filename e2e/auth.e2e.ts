@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../server/modules/auth/totp.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import {
@@ -8,7 +8,7 @@ import {
   loginAs,
   logoutVia,
   PASSWORD,
-  startHarness,
+  registerHarness,
   submitLogin,
   textOf,
   toast,
@@ -20,17 +20,8 @@ const LOCKED = '登录失败次数过多，该账号已临时锁定';
 
 let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await h.captureFailure(task.name);
-  await h.closePages();
-});
-
-afterAll(async () => {
-  await h?.close();
+registerHarness((started) => {
+  h = started;
 });
 
 async function menuLabels(page: Page): Promise<string[]> {

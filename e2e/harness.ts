@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type App, buildApp } from '../server/app.ts';
 import { type AppContext, createContext } from '../server/context.ts';
 import { type Db, openDb } from '../server/db/database.ts';
@@ -279,4 +279,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, name);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Registers the suite hooks of a browser test file: one server and browser for the file, a
+ * screenshot of every open page when a test fails, fresh pages for each test. `bind` receives
+ * the harness once it is up.
+ */
+export function registerHarness(bind: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    bind(h);
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await h?.captureFailure(task.name);
+    await h?.closePages();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }

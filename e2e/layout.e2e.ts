@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
   canvasTexts,
   type Harness,
   loginAs,
   PASSWORD,
+  registerHarness,
   screenshot,
-  startHarness,
   submitLogin,
   WAIT_MS,
 } from './harness.ts';
@@ -18,17 +18,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await h.captureFailure(task.name);
-  await h.closePages();
-});
-
-afterAll(async () => {
-  await h?.close();
+registerHarness((started) => {
+  h = started;
 });
 
 /** A PNG file's size in pixels, read from its IHDR chunk, after checking the signature. */
