@@ -19,9 +19,5 @@ export function recordOf<T extends z.ZodType, A extends z.ZodType>(item: T, abil
 
 export const okResponse = z.object({ data: z.object({ ok: z.literal(true) }) });
 
-export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-
 /** Boolean query flags arrive as strings. */
 export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');

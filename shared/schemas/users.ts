@@ -88,8 +88,5 @@ export const enableBody = z.object({ enabled: z.boolean() });
 
 export const resetPasswordResult = z.object({ data: z.object({ temporaryPassword: z.string() }) });
 
-export const importResult = z.object({
-  data: z.object({ created: z.number().int(), updated: z.number().int() }),
-});
 export const importRowError = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
 export type ImportRowError = z.infer<typeof importRowError>;

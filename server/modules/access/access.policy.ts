@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, type Permission, ROLES, roleHas } from '../../../shared/roles.ts';
+import { type Permission, ROLES, roleHas } from '../../../shared/roles.ts';
 import type { Actor, Reach } from './actor.ts';
 
 /** Union of every permission the actor's roles carry (for the menu). */
@@ -42,14 +42,7 @@ export function reachCoversScope(
   return reachCoversOrg(reach, org);
 }
 
-export function heldAdminRoles(roles: readonly string[]): string[] {
-  return [...new Set(roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r)))];
-}
-
 /** Roles that require a second factor under the current settings. */
-export function totpRequiredFor(
-  actor: Pick<Actor, 'grants' | 'demo'>,
-  requiredRoles: readonly string[],
-): boolean {
+export function totpRequiredFor(actor: Pick<Actor, 'grants'>, requiredRoles: readonly string[]): boolean {
   return actor.grants.some((g) => requiredRoles.includes(g.role));
 }

@@ -21,8 +21,6 @@ export interface Actor {
   passwordChangedAt: string;
   totpEnabled: boolean;
   grants: ActorGrant[];
-  /** Paths of the organisations the user belongs to (for the `self`/membership checks). */
-  membershipOrgIds: number[];
   sessionId: string;
   csrfToken: string;
   sessionExpiresAt: string;
@@ -41,5 +39,3 @@ export interface Reach {
   /** Only the actor's own records. */
   self: boolean;
 }
-
-export const NO_REACH: Reach = { all: false, orgIds: [], subtreePaths: [], self: false };

@@ -11,7 +11,6 @@ import {
   findSessionWithUser,
   insertSession,
   loadGrants,
-  loadMembershipOrgIds,
   touchSession,
 } from '../sessions/sessions.repository.ts';
 import type { Settings } from '../settings/settings.service.ts';
@@ -254,10 +253,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     lastSeenAt = now.toISOString();
     await touchSession(db, id, lastSeenAt);
   }
-  const [grants, membershipOrgIds] = await Promise.all([
-    loadGrants(db, s.user_id),
-    loadMembershipOrgIds(db, s.user_id),
-  ]);
+  const grants = await loadGrants(db, s.user_id);
   const actor: Actor = {
     id: s.user_id,
     login: s.login,
@@ -267,7 +263,6 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     passwordChangedAt: s.password_changed_at ?? s.created_at_user,
     totpEnabled: s.totp_enabled === 1,
     grants,
-    membershipOrgIds,
     sessionId: id,
     csrfToken: s.csrf_token,
     sessionExpiresAt: s.expires_at,

@@ -70,11 +70,6 @@ export async function loadGrants(tx: Tx, userId: number): Promise<ActorGrant[]> 
   }));
 }
 
-export async function loadMembershipOrgIds(tx: Tx, userId: number): Promise<number[]> {
-  const rows = await tx.selectFrom('memberships').select('org_id').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.org_id);
-}
-
 export async function touchSession(tx: Tx, id: string, at: string): Promise<void> {
   await tx.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
