@@ -16,9 +16,16 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { loginLogRoutes } from './modules/auth/login-log.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { attachmentRoutes } from './modules/items/attachments.routes.ts';
+import { itemMetaRoutes } from './modules/items/item-meta.routes.ts';
+import { itemRoutes } from './modules/items/items.routes.ts';
+import { routingRoutes } from './modules/items/routing.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgRoutes } from './modules/orgs/orgs.routes.ts';
+import { postRoutes } from './modules/posts/posts.routes.ts';
 import { sessionRoutes } from './modules/sessions/sessions.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { topicRoutes } from './modules/topics/topics.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -84,6 +91,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(auditRoutes(ctx));
       await api.register(loginLogRoutes(ctx));
       await api.register(settingsRoutes(ctx));
+      await api.register(itemRoutes(ctx));
+      await api.register(itemMetaRoutes(ctx));
+      await api.register(attachmentRoutes(ctx));
+      await api.register(routingRoutes(ctx));
+      await api.register(topicRoutes(ctx));
+      await api.register(postRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
     },
     { prefix: '/api' },
   );

@@ -23,6 +23,22 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   DUPLICATE: { status: 409, message: '记录已存在' },
   IN_USE: { status: 409, message: '该记录已被引用，不能删除，可改为停用' },
+  ITEM_ACTION_NOT_ALLOWED: {
+    status: 409,
+    message: '该信息当前所处环节不能执行此操作，请刷新页面查看最新状态',
+  },
+  ITEM_STALE: {
+    status: 409,
+    message: '该信息已被他人保存了新版本，您的修改尚未保存，请刷新后在最新版本上修改',
+  },
+  ITEM_INCOMPLETE: { status: 422, message: '信息内容不完整，请补充后再报送' },
+  ITEM_DECLARATION_REQUIRED: {
+    status: 422,
+    message: '报送前请逐项确认：不属于信访、诉讼、人事、涉密、个人隐私事项，不是照搬的媒体报道',
+  },
+  ITEM_TOO_LONG: { status: 422, message: '信息篇幅超过上限，请精简后再报送' },
+  ITEM_NO_ROUTE: { status: 422, message: '未找到接收该信息的政协信息部门，请联系系统管理员配置报送路径' },
+  ATTACHMENT_REJECTED: { status: 422, message: '附件类型或大小不符合要求' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   IMPORT_FAILED: { status: 422, message: '导入文件有错误，未导入任何数据' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的文件过大' },

@@ -121,6 +121,168 @@ export interface DataGenerationTable {
   value: number;
 }
 
+export interface TopicsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  sort_order: number;
+  active: number;
+}
+
+/** The text columns shared by an item and each of its versions. */
+interface ItemText {
+  title: string;
+  situation: string;
+  analysis: string;
+  suggestion: string;
+  body: string;
+  char_count: number;
+}
+
+export interface ItemsTable extends ItemText {
+  id: Generated<number>;
+  status: string;
+  stream: string;
+  kind: string | null;
+  direction: string | null;
+  topic_id: number | null;
+  contact_phone: string;
+  source_type: string;
+  source_ref: string;
+  urgent: number;
+  disclosable: number;
+  submitting_org_id: number;
+  /** The CPPCC whose information office receives the item; set at submission. */
+  target_org_id: number | null;
+  created_by: number;
+  /** Submitted by a liaison on behalf of a member (代报). */
+  on_behalf: number;
+  number: string | null;
+  number_year: number | null;
+  number_seq: number | null;
+  assignee_id: number | null;
+  post_id: number | null;
+  due_at: string | null;
+  /** Already handed from the A holder to the B holder for the current task. */
+  handed_over: number;
+  composite: number;
+  merged_into_id: number | null;
+  refer_org_id: number | null;
+  last_reason: string;
+  /** Comma-separated declaration keys confirmed at the last submission. */
+  declarations: string;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  registered_at: string | null;
+  lock_user_id: number | null;
+  lock_expires_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemAuthorsTable {
+  item_id: number;
+  position: number;
+  user_id: number | null;
+  org_id: number | null;
+  name: string;
+}
+
+export interface ItemVersionsTable extends ItemText {
+  id: Generated<number>;
+  item_id: number;
+  no: number;
+  kind: string;
+  editor_id: number;
+  created_at: string;
+}
+
+export interface ItemEventsTable {
+  id: Generated<number>;
+  item_id: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  reason: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ItemCountersTable {
+  org_id: number;
+  year: number;
+  last: number;
+}
+
+export interface ItemAttachmentsTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  source_org_id: number;
+  target_org_id: number;
+  note: string;
+  created_at: string;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  duty: string;
+  holder_a_id: number;
+  holder_b_id: number;
+  deadline_hours: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LeavesTable {
+  id: Generated<number>;
+  user_id: number;
+  start_date: string;
+  end_date: string;
+  note: string;
+  created_at: string;
+}
+
+export interface DutyRosterTable {
+  org_id: number;
+  date: string;
+  user_id: number;
+  note: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  item_id: number | null;
+  created_at: string;
+  read_at: string | null;
+  digested_at: string | null;
+}
+
+export interface NotificationPrefsTable {
+  user_id: number;
+  kind: string;
+  enabled: number;
+}
+
 export interface Database {
   data_generation: DataGenerationTable;
   organizations: OrganizationsTable;
@@ -132,6 +294,19 @@ export interface Database {
   login_log: LoginLogTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  topics: TopicsTable;
+  items: ItemsTable;
+  item_authors: ItemAuthorsTable;
+  item_versions: ItemVersionsTable;
+  item_events: ItemEventsTable;
+  item_counters: ItemCountersTable;
+  item_attachments: ItemAttachmentsTable;
+  routing_rules: RoutingRulesTable;
+  posts: PostsTable;
+  leaves: LeavesTable;
+  duty_roster: DutyRosterTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;
@@ -142,3 +317,6 @@ export type UserPatch = Updateable<UsersTable>;
 export type GrantRow = Selectable<RoleGrantsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type ItemPatch = Updateable<ItemsTable>;
+export type PostRow = Selectable<PostsTable>;

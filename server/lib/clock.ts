@@ -24,3 +24,8 @@ export function addMs(date: Date, ms: number): string {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The calendar day (YYYY-MM-DD) in Asia/Shanghai (UTC+8, no daylight saving). */
+export function cstDate(date: Date): string {
+  return new Date(date.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITEM_ACTION_KEYS, ITEM_ACTIONS } from '../workflow/items.ts';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -55,4 +56,19 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'system.bootstrap': '系统初始化',
   'access.denied': '越权操作被拒绝',
   'org.delete': '删除组织',
+  'item.create': '新建信息草稿',
+  'item.attachment_add': '上传信息附件',
+  'item.attachment_download': '下载信息附件',
+  'item.attachment_remove': '删除信息附件',
+  ...Object.fromEntries(ITEM_ACTION_KEYS.map((a) => [`item.${a}`, `信息${ITEM_ACTIONS[a].label}`])),
+  'post.create': '新建岗位',
+  'post.update': '调整岗位（A岗/B岗）',
+  'post.delete': '删除岗位',
+  'leave.create': '登记请假',
+  'leave.delete': '取消请假',
+  'duty.set': '安排值班',
+  'topic.create': '新增信息分类',
+  'topic.update': '修改信息分类',
+  'routing.create': '新增报送路径调整',
+  'routing.delete': '删除报送路径调整',
 };

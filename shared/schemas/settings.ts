@@ -13,5 +13,19 @@ export const settingsSchema = z.object({
   lockoutMinutes: z.number().int().min(5).max(1440),
   /** Passwords older than this must be changed at the next request; 0 turns the rule off. */
   passwordMaxAgeDays: z.number().int().min(0).max(365, '密码有效期不得超过365天'),
+  /** The length a 社情民意 item should keep to; shown live while writing (R-guidance). */
+  itemCharGuide: z.number().int().min(300).max(10000),
+  /** Submission is refused above this many characters. */
+  itemCharMax: z.number().int().min(500).max(40000),
+  /** Registration number: {year} and {seq} (zero-padded to four digits), e.g. 2026-0001. */
+  itemNumberFormat: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((f) => f.includes('{seq}'), '登记编号格式须包含{seq}（流水号）'),
+  itemMaxAttachments: z.number().int().min(0).max(5, '每条信息最多5个附件'),
+  itemMaxAttachmentMb: z.number().int().min(1).max(50),
+  /** Hours after which an unread notification is collected into the daily digest. */
+  digestAfterHours: z.number().int().min(1).max(168),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -13,6 +13,12 @@ export const DEFAULT_SETTINGS: Settings = {
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   passwordMaxAgeDays: 90,
+  itemCharGuide: 1500,
+  itemCharMax: 6000,
+  itemNumberFormat: '{year}-{seq}',
+  itemMaxAttachments: 5,
+  itemMaxAttachmentMb: 20,
+  digestAfterHours: 24,
 };
 
 const SETTINGS_KEY = 'platform';

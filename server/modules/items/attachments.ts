@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from '../../lib/crypto.ts';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (buf: Buffer, sig: number[]) => sig.every((b, i) => buf[i] === b);
+const isText = (buf: Buffer) => !buf.includes(0) && Buffer.from(buf.toString('utf8'), 'utf8').equals(buf);
+
+/**
+ * Accepted attachment types by extension, each with its media type and a check of the file's
+ * first bytes, so a renamed executable or script is refused whatever its name says.
+ */
+export const ATTACHMENT_TYPES: Record<string, { mime: string; sniff: (b: Buffer) => boolean }> = {
+  pdf: { mime: 'application/pdf', sniff: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46]) },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    sniff: (b) => startsWith(b, ZIP),
+  },
+  doc: { mime: 'application/msword', sniff: (b) => startsWith(b, OLE) },
+  wps: { mime: 'application/vnd.ms-works', sniff: (b) => startsWith(b, OLE) || startsWith(b, ZIP) },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    sniff: (b) => startsWith(b, ZIP),
+  },
+  xls: { mime: 'application/vnd.ms-excel', sniff: (b) => startsWith(b, OLE) },
+  ofd: { mime: 'application/ofd', sniff: (b) => startsWith(b, ZIP) },
+  jpg: { mime: 'image/jpeg', sniff: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  jpeg: { mime: 'image/jpeg', sniff: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  png: { mime: 'image/png', sniff: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47]) },
+  txt: { mime: 'text/plain; charset=utf-8', sniff: isText },
+};
+
+export function extensionOf(fileName: string): string {
+  return path.extname(fileName).slice(1).toLowerCase();
+}
+
+/** A file name safe to show and to send back: no path, no control characters, at most 100 characters. */
+export function cleanFileName(fileName: string): string {
+  const base = path.basename(fileName.replaceAll('\\', '/'));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').slice(-100) || '附件';
+}
+
+/** Stores a file under the data directory (never the web root) and returns its key and digest. */
+export async function storeFile(dataDir: string, buf: Buffer): Promise<{ key: string; sha256: string }> {
+  const key = path.join(new Date().toISOString().slice(0, 7), randomUUID());
+  const full = path.join(dataDir, 'attachments', key);
+  await mkdir(path.dirname(full), { recursive: true });
+  await writeFile(full, buf, { flag: 'wx' });
+  return { key, sha256: sha256(buf) };
+}
+
+export function readStoredFile(dataDir: string, key: string): Promise<Buffer> {
+  return readFile(path.join(dataDir, 'attachments', key));
+}

@@ -1,0 +1,314 @@
+import type { ItemDeclaration } from '../../../shared/items.ts';
+import type { ItemContent } from '../../../shared/schemas/items.ts';
+import type { Settings } from '../../../shared/schemas/settings.ts';
+import {
+  ITEM_ACTIONS,
+  ITEM_STATES,
+  type ItemAction,
+  type ItemActionDef,
+  type ItemState,
+  nextState,
+} from '../../../shared/workflow/items.ts';
+import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
+import type { ItemPatch, ItemRow } from '../../db/schema.ts';
+import { cstDate } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { assignmentFor, dutyOfficer } from '../posts/assignment.ts';
+import { staffOf } from './desks.ts';
+import { accessOf, type ItemAccess, loadDesks } from './items.policy.ts';
+import {
+  appendEvent,
+  appendVersion,
+  authorUserIds,
+  contentOf,
+  findItem,
+  formatNumber,
+  nextNumber,
+  textColumns,
+} from './items.repository.ts';
+import { routeOf } from './routing.ts';
+import { assertSubmittable } from './submission.ts';
+
+/** What a person asks for; which fields matter depends on the action (see the workflow table). */
+export interface TransitionRequest {
+  action: ItemAction;
+  version: number;
+  reason: string;
+  declarations: readonly ItemDeclaration[];
+  assigneeId: number | null;
+  content: ItemContent | null;
+  referOrgId: number | null;
+  /** Set by the merge service only: the composite the item goes into. */
+  mergeInto?: { id: number; number: string };
+}
+
+interface Step {
+  tx: Tx;
+  actor: Actor | null;
+  item: ItemRow;
+  req: TransitionRequest;
+  settings: Settings;
+  now: Date;
+  audit: AuditFn;
+}
+
+/** What an action changes besides the state, and what the event and notifications say. */
+interface Effect {
+  patch: ItemPatch;
+  note: string;
+  notifyAssignee: boolean;
+}
+
+const REASON_LABELS: Partial<Record<ItemAction, string>> = {
+  return: '退回理由',
+  reject: '不予采用的理由',
+  refer: '转办说明',
+  deselect: '撤销拟用的理由',
+  handover: '转交原因',
+};
+
+async function staffName(tx: Tx, userId: number | null): Promise<string> {
+  if (userId === null) return '';
+  const u = await tx.selectFrom('users').select('real_name').where('id', '=', userId).executeTakeFirst();
+  return u?.real_name ?? '';
+}
+
+async function assertStaff(tx: Tx, item: ItemRow, userId: number | null): Promise<number> {
+  if (userId === null) throw new AppError('VALIDATION_FAILED', '请选择承办人');
+  const staff = await staffOf(tx, item.target_org_id ?? 0);
+  if (!staff.some((s) => s.id === userId))
+    throw new AppError('VALIDATION_FAILED', '承办人须是接收该信息的信息处工作人员');
+  return userId;
+}
+
+async function effectOf(s: Step): Promise<Effect> {
+  const { tx, item, req, now } = s;
+  const at = now.toISOString();
+  const none: Effect = { patch: {}, note: '', notifyAssignee: false };
+  switch (req.action) {
+    case 'submit':
+    case 'resubmit': {
+      await assertSubmittable(tx, item, req.declarations, s.settings);
+      const route = await routeOf(tx, item.submitting_org_id);
+      if (!route.target) throw new AppError('ITEM_NO_ROUTE');
+      const assignment = await assignmentFor(tx, route.target.id, 'register', now);
+      const kind = req.action === 'submit' && item.first_submitted_at === null ? 'original' : 'resubmission';
+      const no = await appendVersion(tx, item.id, kind, contentOf(item), s.actor?.id ?? item.created_by, at);
+      return {
+        patch: {
+          target_org_id: route.target.id,
+          submitted_at: at,
+          first_submitted_at: item.first_submitted_at ?? at,
+          declarations: req.declarations.join(','),
+          last_reason: '',
+          ...assignment,
+        },
+        note: `报送至${route.target.name}（第${no}稿）`,
+        notifyAssignee: true,
+      };
+    }
+    case 'withdraw':
+      return {
+        patch: { target_org_id: null, submitted_at: null, assignee_id: null, post_id: null, due_at: null },
+        note: '',
+        notifyAssignee: false,
+      };
+    case 'register': {
+      const desk = item.target_org_id as number;
+      // A resubmitted item keeps the number it was first registered under.
+      const year = item.number_year ?? Number(cstDate(now).slice(0, 4));
+      const seq = item.number_seq ?? (await nextNumber(tx, desk, year));
+      const number = item.number ?? formatNumber(s.settings.itemNumberFormat, year, seq);
+      const assignment = await assignmentFor(tx, desk, 'edit', now);
+      if (req.assigneeId !== null) {
+        assignment.assignee_id = await assertStaff(tx, item, req.assigneeId);
+        assignment.post_id = null;
+      }
+      const who = await staffName(tx, assignment.assignee_id);
+      return {
+        patch: { number, number_year: year, number_seq: seq, registered_at: at, ...assignment },
+        note: `登记号${number}${who ? `，承办人${who}` : ''}`,
+        notifyAssignee: true,
+      };
+    }
+    case 'assign': {
+      const assignee = await assertStaff(tx, item, req.assigneeId);
+      return {
+        patch: { assignee_id: assignee, post_id: null, handed_over: 0 },
+        note: `承办人${await staffName(tx, assignee)}`,
+        notifyAssignee: true,
+      };
+    }
+    case 'edit': {
+      if (!req.content) throw new AppError('VALIDATION_FAILED', '请提交修改后的稿件');
+      if (req.content.title.trim() === '') throw new AppError('VALIDATION_FAILED', '标题不能为空');
+      const no = await appendVersion(tx, item.id, 'edit', req.content, s.actor?.id ?? 0, at);
+      return { patch: textColumns(req.content), note: `第${no}稿`, notifyAssignee: false };
+    }
+    case 'return':
+    case 'reject':
+      return {
+        patch: { last_reason: req.reason, assignee_id: null, post_id: null, due_at: null },
+        note: '',
+        notifyAssignee: false,
+      };
+    case 'refer': {
+      const org =
+        req.referOrgId === null
+          ? undefined
+          : await tx
+              .selectFrom('organizations')
+              .select(['id', 'name'])
+              .where('id', '=', req.referOrgId)
+              .where('active', '=', 1)
+              .executeTakeFirst();
+      if (!org) throw new AppError('VALIDATION_FAILED', '请选择转办单位');
+      return {
+        patch: {
+          refer_org_id: org.id,
+          last_reason: req.reason,
+          assignee_id: null,
+          post_id: null,
+          due_at: null,
+        },
+        note: `转办至${org.name}`,
+        notifyAssignee: false,
+      };
+    }
+    case 'archive':
+      return { patch: { assignee_id: null, post_id: null, due_at: null }, note: '', notifyAssignee: false };
+    case 'merge':
+      if (!req.mergeInto) throw new AppError('VALIDATION_FAILED', '合并须在工作台选择两条以上信息后进行');
+      return {
+        patch: { merged_into_id: req.mergeInto.id, assignee_id: null, post_id: null, due_at: null },
+        note: `并入综合信息（登记号${req.mergeInto.number}）`,
+        notifyAssignee: false,
+      };
+    default:
+      return none;
+  }
+}
+
+/**
+ * Takes one action on one item, inside the caller's transaction: checks the table and the
+ * actor's part, applies the action, bumps the row version (refusing a stale one) and appends
+ * the event, the audit row and the notifications.
+ */
+export async function applyAction(s: Step, access: ItemAccess | null): Promise<ItemRow> {
+  const { tx, item, req, now } = s;
+  const def: ItemActionDef = ITEM_ACTIONS[req.action];
+  if (access === null ? def.by !== 'system' : def.by === 'system' || !access.parties.has(def.by))
+    throw new AppError('FORBIDDEN', `您不能对该信息执行“${def.label}”`);
+  const from = item.status as ItemState;
+  const to = nextState(req.action, from);
+  if (to === undefined)
+    throw new AppError(
+      'ITEM_ACTION_NOT_ALLOWED',
+      `该信息当前为“${ITEM_STATES[from]}”，不能执行“${def.label}”，请刷新页面查看最新状态`,
+      { status: from, action: req.action },
+    );
+  if (req.version !== item.version) throw new AppError('ITEM_STALE', undefined, { version: item.version });
+  const reason = req.reason.trim();
+  if (def.reason && reason === '')
+    throw new AppError('VALIDATION_FAILED', `请填写${REASON_LABELS[req.action]}`);
+
+  const effect = await effectOf({ ...s, req: { ...req, reason } });
+  const at = now.toISOString();
+  const result = await tx
+    .updateTable('items')
+    .set({ ...effect.patch, status: to, version: item.version + 1, updated_at: at })
+    .where('id', '=', item.id)
+    .where('version', '=', item.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1)
+    throw new AppError('ITEM_STALE', undefined, { version: item.version });
+  await appendEvent(tx, {
+    itemId: item.id,
+    action: req.action,
+    from,
+    to,
+    actorId: s.actor?.id ?? null,
+    reason,
+    note: effect.note,
+    at,
+  });
+  await s.audit({
+    action: `item.${req.action}`,
+    targetType: 'item',
+    targetId: item.id,
+    summary: { from, to, ...(reason ? { reason } : {}), ...(effect.note ? { note: effect.note } : {}) },
+  });
+  const updated = (await findItem(tx, item.id)) as ItemRow;
+  await notifyParties(tx, s.actor, item, updated, req.action, reason, effect, at);
+  return updated;
+}
+
+async function notifyParties(
+  tx: Tx,
+  actor: Actor | null,
+  before: ItemRow,
+  after: ItemRow,
+  action: ItemAction,
+  reason: string,
+  effect: Effect,
+  at: string,
+): Promise<void> {
+  const title = `《${after.title || '无标题'}》`;
+  if (before.status !== after.status) {
+    const authors = [after.created_by, ...(await authorUserIds(tx, after.id))].filter(
+      (id) => id !== actor?.id,
+    );
+    await notify(
+      tx,
+      authors,
+      {
+        kind: 'item_status',
+        title: `信息${title}${ITEM_ACTIONS[action].label}`,
+        body: `状态：${ITEM_STATES[after.status as ItemState]}${reason ? `。理由：${reason}` : ''}${effect.note ? `。${effect.note}` : ''}`,
+        itemId: after.id,
+      },
+      at,
+    );
+  }
+  if (!effect.notifyAssignee || after.target_org_id === null) return;
+  // Urgent items reach the duty officer first (值班), then the post holder.
+  if (after.urgent && action === 'submit') {
+    await notify(
+      tx,
+      [await dutyOfficer(tx, after.target_org_id, new Date(at))],
+      { kind: 'item_urgent', title: `紧急信息${title}已报送`, body: '请值班人员及时处理', itemId: after.id },
+      at,
+    );
+  }
+  if (after.assignee_id !== null && after.assignee_id !== actor?.id)
+    await notify(
+      tx,
+      [after.assignee_id],
+      {
+        kind: 'item_assigned',
+        title: `请办理信息${title}`,
+        body: after.due_at ? `办理时限：${after.due_at}` : '已分配给您',
+        itemId: after.id,
+      },
+      at,
+    );
+}
+
+/** One action requested by a person through the API. */
+export async function transitionItem(
+  ctx: AppContext,
+  actor: Actor,
+  who: Who,
+  id: number,
+  req: TransitionRequest,
+): Promise<void> {
+  const settings = await ctx.settings.get();
+  await inTransaction(ctx, who, async (tx, audit) => {
+    const item = await findItem(tx, id);
+    const access = item ? await accessOf(tx, actor, item, await loadDesks(tx, actor)) : null;
+    if (!item || !access?.visible) throw new AppError('NOT_FOUND', '信息不存在或您无权查看');
+    await applyAction({ tx, actor, item, req, settings, now: ctx.clock.now(), audit }, access);
+  });
+}
