@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type AppContext, inTransaction } from './context.ts';
 import { addMs, DAY, HOUR, MINUTE } from './lib/clock.ts';
 import { purgeAudit } from './modules/audit/audit.service.ts';
+import { runHandovers } from './modules/items/handover.service.ts';
 import { purgeExpiredSessions } from './modules/sessions/sessions.repository.ts';
 
 /**
@@ -38,10 +39,13 @@ export async function runMaintenance(
   return { auditPurged, loginLogPurged };
 }
 
-export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {
+export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout[] {
   const tick = () => runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
+  // Deadlines are counted in hours, so hand-overs are checked every few minutes.
+  const handover = () => runHandovers(ctx).catch((err: unknown) => log.error({ err }, 'AB hand-over failed'));
   void tick();
-  const timer = setInterval(tick, HOUR);
-  timer.unref();
-  return timer;
+  void handover();
+  const timers = [setInterval(tick, HOUR), setInterval(handover, 5 * MINUTE)];
+  for (const t of timers) t.unref();
+  return timers;
 }

@@ -14,9 +14,11 @@ let stranger: Session;
 beforeAll(async () => {
   t = await createTestContext();
   w = await makeItemWorld(t.ctx);
-  [author, editor, director, liaison, stranger] = await Promise.all(
-    ['author', 'editor', 'director', 'liaison', 'stranger'].map((l) => loginAs(t.app, l)),
-  );
+  author = await loginAs(t.app, 'author');
+  editor = await loginAs(t.app, 'editor');
+  director = await loginAs(t.app, 'director');
+  liaison = await loginAs(t.app, 'liaison');
+  stranger = await loginAs(t.app, 'stranger');
 });
 afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import type { ItemDeclaration } from '../../../shared/items.ts';
+import type { ItemDeclaration, NotificationKind } from '../../../shared/items.ts';
 import type { ItemContent } from '../../../shared/schemas/items.ts';
 import type { Settings } from '../../../shared/schemas/settings.ts';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/workflow/items.ts';
 import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
 import type { ItemPatch, ItemRow } from '../../db/schema.ts';
-import { cstDate } from '../../lib/clock.ts';
+import { addMs, cstDate, HOUR } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -59,6 +59,8 @@ interface Effect {
   patch: ItemPatch;
   note: string;
   notifyAssignee: boolean;
+  /** Others to tell, with the kind of notice (the AB hand-over tells both holders). */
+  tell?: { userIds: number[]; kind: NotificationKind; title: string; body: string };
 }
 
 const REASON_LABELS: Partial<Record<ItemAction, string>> = {
@@ -177,6 +179,29 @@ async function effectOf(s: Step): Promise<Effect> {
         notifyAssignee: false,
       };
     }
+    case 'handover': {
+      const post =
+        item.post_id === null
+          ? undefined
+          : await tx.selectFrom('posts').selectAll().where('id', '=', item.post_id).executeTakeFirst();
+      if (!post) throw new AppError('VALIDATION_FAILED', '该信息未按岗位分配，无需AB岗转交');
+      const [a, b] = await Promise.all([staffName(tx, post.holder_a_id), staffName(tx, post.holder_b_id)]);
+      return {
+        patch: {
+          assignee_id: post.holder_b_id,
+          handed_over: 1,
+          due_at: addMs(now, post.deadline_hours * HOUR),
+        },
+        note: `${post.name}由A岗${a}转交B岗${b}`,
+        notifyAssignee: false,
+        tell: {
+          userIds: [post.holder_a_id, post.holder_b_id],
+          kind: 'item_handover',
+          title: `信息《${item.title || '无标题'}》已转交B岗${b}办理`,
+          body: `${req.reason}，按AB岗制度由${a}转交${b}`,
+        },
+      };
+    }
     case 'archive':
       return { patch: { assignee_id: null, post_id: null, due_at: null }, note: '', notifyAssignee: false };
     case 'merge':
@@ -240,6 +265,7 @@ export async function applyAction(s: Step, access: ItemAccess | null): Promise<I
     targetId: item.id,
     summary: { from, to, ...(reason ? { reason } : {}), ...(effect.note ? { note: effect.note } : {}) },
   });
+  if (effect.tell) await notify(tx, effect.tell.userIds, { ...effect.tell, itemId: item.id }, at);
   const updated = (await findItem(tx, item.id)) as ItemRow;
   await notifyParties(tx, s.actor, item, updated, req.action, reason, effect, at);
   return updated;
@@ -310,5 +336,42 @@ export async function transitionItem(
     const access = item ? await accessOf(tx, actor, item, await loadDesks(tx, actor)) : null;
     if (!item || !access?.visible) throw new AppError('NOT_FOUND', '信息不存在或您无权查看');
     await applyAction({ tx, actor, item, req, settings, now: ctx.clock.now(), audit }, access);
+  });
+}
+
+/** Actions the platform takes itself: publishing and forwarding (publications), AB hand-over. */
+export type SystemAction = 'publish' | 'forward' | 'handover';
+
+/** One action taken by the platform on one item, in its own transaction. */
+export async function systemTransition(
+  ctx: AppContext,
+  id: number,
+  action: SystemAction,
+  reason = '',
+): Promise<ItemRow> {
+  const settings = await ctx.settings.get();
+  return inTransaction(ctx, { actor: null, ip: 'system' }, async (tx, audit) => {
+    const item = await findItem(tx, id);
+    if (!item) throw new AppError('NOT_FOUND', '信息不存在');
+    return applyAction(
+      {
+        tx,
+        actor: null,
+        item,
+        req: {
+          action,
+          version: item.version,
+          reason,
+          declarations: [],
+          assigneeId: null,
+          content: null,
+          referOrgId: null,
+        },
+        settings,
+        now: ctx.clock.now(),
+        audit,
+      },
+      null,
+    );
   });
 }
