@@ -25,7 +25,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Role = keyof ItemWorld['actors'];
-const ROLES: Role[] = ['author', 'coauthor', 'liaison', 'editor', 'director', 'cityEditor'];
 type Step = { item: number; other: number; role: Role | 'fitting'; action: ItemAction | 'save' };
 
 function fittingRole(action: ItemAction | 'save'): Role {
