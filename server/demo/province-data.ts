@@ -345,7 +345,7 @@ const MOBILE_PREFIXES = [
 ].map(String);
 
 /** mulberry32: a small seeded PRNG, so the demo data are the same at every start. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -239,16 +239,23 @@ export async function applyAction(s: Step, access: ItemAccess | null): Promise<I
   if (def.reason && reason === '')
     throw new AppError('VALIDATION_FAILED', `请填写${REASON_LABELS[req.action]}`);
 
-  const effect = await effectOf({ ...s, req: { ...req, reason } });
+  // Claim the row first: of two people acting on the same version, the second waits here
+  // (PostgreSQL row lock; SQLite's single writer) and then finds the version moved on.
   const at = now.toISOString();
-  const result = await tx
+  const claimed = await tx
     .updateTable('items')
-    .set({ ...effect.patch, status: to, version: item.version + 1, updated_at: at })
+    .set({ version: item.version + 1, updated_at: at })
     .where('id', '=', item.id)
     .where('version', '=', item.version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1)
+  if (Number(claimed.numUpdatedRows) !== 1)
     throw new AppError('ITEM_STALE', undefined, { version: item.version });
+  const effect = await effectOf({ ...s, req: { ...req, reason } });
+  await tx
+    .updateTable('items')
+    .set({ ...effect.patch, status: to })
+    .where('id', '=', item.id)
+    .execute();
   await appendEvent(tx, {
     itemId: item.id,
     action: req.action,
