@@ -47,8 +47,8 @@ export function routingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             's.name as sName',
             't.id as tId',
             't.name as tName',
-            'note',
-            'created_at',
+            'routing_rules.note',
+            'routing_rules.created_at',
           ])
           .orderBy('s.path')
           .execute();

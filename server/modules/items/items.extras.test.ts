@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/context.ts';
+import { call, loginAs, type Session } from '../../test/factories.ts';
+import { act, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
+import { mergeItems } from './merge.service.ts';
+
+let t: TestContext;
+let w: ItemWorld;
+let author: Session;
+let stranger: Session;
+let sys: Session;
+
+beforeAll(async () => {
+  t = await createTestContext({ config: { dataDir: `/tmp/minyi-test-${process.pid}-${Date.now()}` } });
+  w = await makeItemWorld(t.ctx);
+  author = await loginAs(t.app, 'author');
+  stranger = await loginAs(t.app, 'stranger');
+  sys = await loginAs(t.app, 'sysadmin');
+});
+afterAll(() => t.close());
+
+function upload(s: Session, itemId: number, filename: string, content: Buffer) {
+  const boundary = '----minyiboundary';
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/items/${itemId}/attachments`,
+    headers: {
+      cookie: s.cookie,
+      'x-csrf-token': s.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n');
+
+describe('attachments', () => {
+  it('accepts a whitelisted file, refuses a disguised or unlisted one, and audits every download', async () => {
+    const id = await newDraft(t.ctx, w);
+    const ok = await upload(author, id, '../../调研数据.pdf', PDF);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data).toMatchObject({ fileName: '调研数据.pdf', size: PDF.length });
+    const exe = await upload(author, id, 'setup.exe', Buffer.from('MZ...'));
+    expect(exe.json().error.code).toBe('ATTACHMENT_REJECTED');
+    const disguised = await upload(author, id, '说明.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(disguised.json().error.message).toContain('与其扩展名不符');
+    expect((await upload(stranger, id, 'x.pdf', PDF)).statusCode).toBe(404);
+
+    const attachmentId = ok.json().data.id;
+    const download = await call(t.app, author, 'GET', `/api/items/${id}/attachments/${attachmentId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent('调研数据.pdf'));
+    expect(
+      (await call(t.app, stranger, 'GET', `/api/items/${id}/attachments/${attachmentId}`)).statusCode,
+    ).toBe(404);
+    const audit = await t.ctx.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'item.attachment%')
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['item.attachment_add', 'item.attachment_download']);
+  });
+
+  it('stops at the configured number of attachments', async () => {
+    await t.ctx.settings.save({ ...(await t.ctx.settings.get()), itemMaxAttachments: 1 });
+    const id = await newDraft(t.ctx, w);
+    expect((await upload(author, id, 'a.pdf', PDF)).statusCode).toBe(200);
+    expect((await upload(author, id, 'b.pdf', PDF)).json().error.message).toBe('每条信息最多1个附件');
+    await t.ctx.settings.save({ ...(await t.ctx.settings.get()), itemMaxAttachments: 5 });
+  });
+});
+
+describe('notification settings', () => {
+  it('a kind switched off is not delivered; the others are', async () => {
+    const prefs = (await call(t.app, author, 'GET', '/api/notification-prefs')).json().data;
+    expect(prefs.item_status).toBe(true);
+    await call(t.app, author, 'PUT', '/api/notification-prefs', { ...prefs, item_status: false });
+    const id = await newDraft(t.ctx, w);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    await act(t.ctx, w.actors.editor, id, 'register');
+    const count = async (userId: number) =>
+      (
+        await t.ctx.db.kysely
+          .selectFrom('notifications')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('item_id', '=', id)
+          .execute()
+      ).length;
+    expect(await count(w.users.author.id)).toBe(0);
+    expect(await count(w.users.coauthor.id)).toBe(2); // submitted by the first author, then registered
+    await call(t.app, author, 'PUT', '/api/notification-prefs', { ...prefs, item_status: true });
+    const coauthor = await loginAs(t.app, 'coauthor');
+    expect((await call(t.app, coauthor, 'GET', '/api/notifications/unread-count')).json().data.count).toBe(2);
+    await call(t.app, coauthor, 'POST', '/api/notifications/read', { all: true });
+    expect((await call(t.app, coauthor, 'GET', '/api/notifications/unread-count')).json().data.count).toBe(0);
+  });
+});
+
+describe('merging into a composite', () => {
+  it('credits every author once, first authors first, and links the sources', async () => {
+    const a = await newDraft(t.ctx, w);
+    const b = await newDraft(t.ctx, w, {
+      authors: [
+        { userId: w.users.coauthor.id, orgId: null },
+        { userId: w.users.author.id, orgId: null },
+        { userId: null, orgId: w.p.party.id },
+      ],
+    });
+    for (const id of [a, b]) {
+      await act(t.ctx, w.actors.author, id, 'submit');
+      await act(t.ctx, w.actors.editor, id, 'register');
+    }
+    const composite = await mergeItems(t.ctx, w.actors.editor, WHO, {
+      ids: [a, b],
+      title: '关于农村养老服务的综合建议',
+      situation: '',
+      analysis: '',
+      suggestion: '',
+      body: '综合两篇来稿。',
+    });
+    const editor = await loginAs(t.app, 'editor');
+    const detail = (await call(t.app, editor, 'GET', `/api/items/${composite}`)).json().data;
+    expect(detail.composite).toBe(true);
+    expect(detail.authors.map((x: { name: string }) => x.name)).toEqual(['韩志远', '王丽', '民盟安徽省委会']);
+    expect(detail.mergedFrom.map((x: { id: number }) => x.id).sort()).toEqual([a, b].sort());
+    expect(detail.number).toMatch(/^\d{4}-\d{4}$/);
+    const source = (await call(t.app, author, 'GET', `/api/items/${a}`)).json().data;
+    expect(source).toMatchObject({ status: 'merged', mergedInto: { id: composite } });
+  });
+});
+
+describe('topics and routing (administration)', () => {
+  it('keeps the dictionary two-level and editable by the system administrator only', async () => {
+    const topics = (await call(t.app, author, 'GET', '/api/topics')).json();
+    expect(
+      topics.data
+        .filter((x: { parentId: number | null }) => x.parentId === null)
+        .map((x: { name: string }) => x.name),
+    ).toEqual(['经济建设', '政治建设', '文化建设', '社会建设', '生态文明建设', '党的建设', '其他']);
+    expect((await call(t.app, author, 'POST', '/api/topics', { name: '新类别' })).statusCode).toBe(403);
+    const child = topics.data.find((x: { parentId: number | null }) => x.parentId !== null);
+    const third = await call(t.app, sys, 'POST', '/api/topics', { name: '三级', parentId: child.id });
+    expect(third.json().error.message).toBe('信息分类只有两级，上级须是一级类别');
+    expect(
+      (await call(t.app, sys, 'POST', '/api/topics', { name: '数字经济', parentId: child.parentId }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('routes a unit’s items to another CPPCC by an administrator’s rule', async () => {
+    const preview = async () =>
+      (await call(t.app, sys, 'GET', `/api/routing-preview?orgId=${w.p.party.id}`)).json().data;
+    expect(await preview()).toEqual({
+      target: { id: w.p.province.id, name: '政协安徽省委员会' },
+      rule: 'default',
+    });
+    const rule = await call(t.app, sys, 'POST', '/api/routing-rules', {
+      sourceOrgId: w.p.party.id,
+      targetOrgId: w.p.city.id,
+    });
+    expect(rule.statusCode).toBe(200);
+    expect((await preview()).rule).toBe('override');
+    const id = await newDraft(t.ctx, w);
+    expect((await act(t.ctx, w.actors.author, id, 'submit'))?.target_org_id).toBe(w.p.city.id);
+    const bad = await call(t.app, sys, 'POST', '/api/routing-rules', {
+      sourceOrgId: w.p.city.id,
+      targetOrgId: w.p.party.id,
+    });
+    expect(bad.json().error.message).toBe('接收方须是省、市或县级政协');
+    const rules = (await call(t.app, sys, 'GET', '/api/routing-rules')).json().data;
+    await call(t.app, sys, 'DELETE', `/api/routing-rules/${rules[0].id}`);
+    expect((await preview()).rule).toBe('default');
+  });
+});
