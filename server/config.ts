@@ -15,6 +15,11 @@ export interface Config {
   webDir: string;
   /** Fastify trustProxy: addresses or ranges of the reverse proxies, or empty. */
   trustProxy: string | false;
+  /**
+   * Where unread-message digests are delivered (the organisation's SMS or messaging gateway):
+   * each message is POSTed as JSON `{ mobile, text }`. Unset: digests wait in the outbox.
+   */
+  digestWebhookUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -37,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.SECURE_COOKIES === '1',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     trustProxy: env.TRUST_PROXY || false,
+    digestWebhookUrl: env.DIGEST_WEBHOOK_URL || undefined,
   };
 }
 

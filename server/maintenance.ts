@@ -3,6 +3,7 @@ import { type AppContext, inTransaction } from './context.ts';
 import { addMs, DAY, HOUR, MINUTE } from './lib/clock.ts';
 import { purgeAudit } from './modules/audit/audit.service.ts';
 import { runHandovers } from './modules/items/handover.service.ts';
+import { deliverOutbox, runDigest } from './modules/notifications/digest.service.ts';
 import { purgeExpiredSessions } from './modules/sessions/sessions.repository.ts';
 
 /**
@@ -41,8 +42,12 @@ export async function runMaintenance(
 
 export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout[] {
   const tick = () => runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
-  // Deadlines are counted in hours, so hand-overs are checked every few minutes.
-  const handover = () => runHandovers(ctx).catch((err: unknown) => log.error({ err }, 'AB hand-over failed'));
+  // Deadlines are counted in hours, so hand-overs (and unread digests) run every few minutes.
+  const handover = () =>
+    runHandovers(ctx)
+      .then(() => runDigest(ctx))
+      .then(() => deliverOutbox(ctx))
+      .catch((err: unknown) => log.error({ err }, 'hand-over or digest failed'));
   void tick();
   void handover();
   const timers = [setInterval(tick, HOUR), setInterval(handover, 5 * MINUTE)];

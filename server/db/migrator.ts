@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as m20261127090000 from './migrations/20261127090000_foundation.ts';
 import * as m20261127110000 from './migrations/20261127110000_data_generation.ts';
 import * as m20261127130000 from './migrations/20261127130000_items.ts';
+import * as m20261127140000 from './migrations/20261127140000_message_outbox.ts';
 
 /** Every migration, in order. Names are timestamps; a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261127090000_foundation': m20261127090000,
   '20261127110000_data_generation': m20261127110000,
   '20261127130000_items': m20261127130000,
+  '20261127140000_message_outbox': m20261127140000,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

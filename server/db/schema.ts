@@ -283,6 +283,17 @@ export interface NotificationPrefsTable {
   enabled: number;
 }
 
+export interface MessageOutboxTable {
+  id: Generated<number>;
+  user_id: number;
+  mobile: string;
+  text: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: number;
+  last_error: string;
+}
+
 export interface Database {
   data_generation: DataGenerationTable;
   organizations: OrganizationsTable;
@@ -307,6 +318,7 @@ export interface Database {
   duty_roster: DutyRosterTable;
   notifications: NotificationsTable;
   notification_prefs: NotificationPrefsTable;
+  message_outbox: MessageOutboxTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;

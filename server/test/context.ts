@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     webDir: '/nonexistent',
     trustProxy: false,
+    digestWebhookUrl: undefined,
     ...overrides,
   };
 }
