@@ -29,3 +29,9 @@ export const DAY = 24 * HOUR;
 export function cstDate(date: Date): string {
   return new Date(date.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 }
+
+/** A moment as Chinese offices write it, in Asia/Shanghai: 2026年11月27日 14:30. */
+export function cstDateTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * HOUR).toISOString();
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`;
+}

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/workflow/items.ts';
 import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
 import type { ItemPatch, ItemRow } from '../../db/schema.ts';
-import { addMs, cstDate, HOUR } from '../../lib/clock.ts';
+import { addMs, cstDate, cstDateTime, HOUR } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -322,7 +322,7 @@ async function notifyParties(
       {
         kind: 'item_assigned',
         title: `请办理信息${title}`,
-        body: after.due_at ? `办理时限：${after.due_at}` : '已分配给您',
+        body: after.due_at ? `请于${cstDateTime(after.due_at)}前办理` : '已分配给您',
         itemId: after.id,
       },
       at,
