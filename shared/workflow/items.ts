@@ -47,8 +47,8 @@ export type ItemParty = 'author' | 'office' | 'assigner' | 'system';
 
 export const ITEM_PARTIES: Record<ItemParty, string> = {
   author: '作者（撰稿人、联名作者或代报人）',
-  office: '接收单位信息处编辑',
-  assigner: '接收单位信息处处长',
+  office: '接收该信息的信息处工作人员',
+  assigner: '接收该信息的信息处处长',
   system: '系统自动',
 };
 
