@@ -25,6 +25,17 @@ export function reachOf(actor: Pick<Actor, 'grants'>, permission: Permission): R
   return reach;
 }
 
+/** Where any of the permissions reaches (the union of their reaches). */
+export function reachOfAny(actor: Pick<Actor, 'grants'>, permissions: readonly Permission[]): Reach {
+  const reaches = permissions.map((p) => reachOf(actor, p));
+  return {
+    all: reaches.some((r) => r.all),
+    orgIds: [...new Set(reaches.flatMap((r) => r.orgIds))],
+    subtreePaths: [...new Set(reaches.flatMap((r) => r.subtreePaths))],
+    self: reaches.some((r) => r.self),
+  };
+}
+
 /** Whether an organisation (given by id and path) lies within a reach. */
 export function reachCoversOrg(reach: Reach, org: { id: number; path: string }): boolean {
   return reach.all || reach.orgIds.includes(org.id) || reach.subtreePaths.some((p) => org.path.startsWith(p));

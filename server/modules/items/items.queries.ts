@@ -86,7 +86,23 @@ function filtered(tx: Tx, scope: ItemScope, f: ItemListQuery, now: string): Item
   if (f.urgent) q = q.where('items.urgent', '=', 1);
   if (f.from) q = q.where('items.submitted_at', '>=', cstDayStart(f.from));
   if (f.to) q = q.where('items.submitted_at', '<', cstDayEnd(f.to));
-  if (f.q) q = q.where(sql<boolean>`items.title like ${`%${escapeLike(f.q)}%`} escape '\\'`);
+  if (f.q) {
+    // Title, registration number or an author's name.
+    const like = `%${escapeLike(f.q)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`items.title like ${like} escape '\\'`,
+        sql<boolean>`items.number like ${like} escape '\\'`,
+        eb.exists(
+          eb
+            .selectFrom('item_authors as qa')
+            .select('qa.item_id')
+            .whereRef('qa.item_id', '=', 'items.id')
+            .where(sql<boolean>`qa.name like ${like} escape '\\'`),
+        ),
+      ]),
+    );
+  }
   return q;
 }
 

@@ -180,5 +180,15 @@ describe('an item through the API', () => {
       await call(t.app, editor, 'GET', `/api/items?view=queue&assigneeId=${w.users.editor.id}`)
     ).json();
     expect(queue.data[0].assigneeName).toBe('林静');
+    for (const q of ['农村养老', '0001', '王丽']) {
+      const found = (
+        await call(t.app, editor, 'GET', `/api/items?view=queue&q=${encodeURIComponent(q)}`)
+      ).json();
+      expect(found.data.map((i: { id: number }) => i.id)).toEqual([id]);
+    }
+    const none = (
+      await call(t.app, editor, 'GET', `/api/items?view=queue&q=${encodeURIComponent('100%')}`)
+    ).json();
+    expect(none.total).toBe(0);
   });
 });

@@ -107,7 +107,7 @@ async function effectOf(s: Step): Promise<Effect> {
           last_reason: '',
           ...assignment,
         },
-        note: `报送至${route.target.name}（第${no}稿）`,
+        note: `报送至${route.target.name}（第${no}稿${item.on_behalf ? `，由${s.actor?.realName ?? ''}代报` : ''}）`,
         notifyAssignee: true,
       };
     }

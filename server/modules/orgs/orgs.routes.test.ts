@@ -139,3 +139,25 @@ describe('organisations', () => {
     expect((await call(t.app, sys, 'DELETE', `/api/orgs/${fresh.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('organisation tree for office staff', () => {
+  it('an editor reads the tree of their scope (to filter and refer) but cannot change it', async () => {
+    await makeUser(t.ctx, 'orgeditor', p.infoOffice.id, [
+      { role: 'editor', orgId: p.city.id, scope: 'subtree' },
+    ]);
+    const editor = await loginAs(t.app, 'orgeditor');
+    const list = (await call(t.app, editor, 'GET', '/api/orgs')).json();
+    const subtree = await t.ctx.db.kysely
+      .selectFrom('organizations')
+      .select('id')
+      .where('path', 'like', `${p.city.path}%`)
+      .execute();
+    expect(list.data.map((o: { id: number }) => o.id).sort()).toEqual(subtree.map((o) => o.id).sort());
+    expect(list.data.map((o: { id: number }) => o.id)).not.toContain(p.party.id);
+    expect(list.abilities).toEqual({ create: false, update: false });
+    expect(
+      (await call(t.app, editor, 'POST', '/api/orgs', { parentId: p.city.id, name: 'x', type: 'sector' }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -4,7 +4,7 @@ import { orgAbilities, orgInput, orgSchema, orgUpdate } from '../../../shared/sc
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
-import { can, reachOf } from '../access/access.policy.ts';
+import { can, reachOfAny } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { presentOrg } from './orgs.presenter.ts';
 import { listOrgs } from './orgs.repository.ts';
@@ -28,8 +28,9 @@ export function orgRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = actorOf(request);
-        if (!can(actor, 'org.read')) throw new AppError('FORBIDDEN');
-        const rows = await listOrgs(ctx.db.kysely, reachOf(actor, 'org.read'));
+        // Office staff read the tree too: to filter their queue by unit and to refer items.
+        if (!can(actor, 'org.read') && !can(actor, 'item.edit')) throw new AppError('FORBIDDEN');
+        const rows = await listOrgs(ctx.db.kysely, reachOfAny(actor, ['org.read', 'item.edit']));
         return { data: rows.map(presentOrg), total: rows.length, abilities: abilitiesOf(actor) };
       },
     );
