@@ -156,8 +156,13 @@ describe('organisation tree for office staff', () => {
     expect(list.data.map((o: { id: number }) => o.id)).not.toContain(p.party.id);
     expect(list.abilities).toEqual({ create: false, update: false });
     expect(
-      (await call(t.app, editor, 'POST', '/api/orgs', { parentId: p.city.id, name: '经济界', type: 'sector' }))
-        .statusCode,
+      (
+        await call(t.app, editor, 'POST', '/api/orgs', {
+          parentId: p.city.id,
+          name: '经济界',
+          type: 'sector',
+        })
+      ).statusCode,
     ).toBe(403);
   });
 });
