@@ -23,7 +23,6 @@ export async function runDigest(ctx: AppContext): Promise<number> {
       'users.mobile',
       'users.last_login_at',
       sql<string>`min(notifications.created_at)`.as('oldest'),
-      sql<number>`count(*)`.as('n'),
     ])
     .where('notifications.read_at', 'is', null)
     .where('notifications.digested_at', 'is', null)
@@ -44,21 +43,24 @@ export async function runDigest(ctx: AppContext): Promise<number> {
         .orderBy('id', 'desc')
         .limit(2)
         .execute();
-      await tx
+      // Marking first makes a second instance running the digest at the same moment find
+      // nothing left to summarise (it waits on the rows, then sees them marked).
+      const marked = await tx
         .updateTable('notifications')
         .set({ digested_at: now.toISOString() })
         .where('user_id', '=', u.id)
         .where('read_at', 'is', null)
         .where('digested_at', 'is', null)
-        .execute();
-      if (!u.mobile) return;
+        .executeTakeFirst();
+      const n = Number(marked.numUpdatedRows);
+      if (n === 0 || !u.mobile) return;
       const list = titles.map((t) => t.title).join('；');
       await tx
         .insertInto('message_outbox')
         .values({
           user_id: u.id,
           mobile: u.mobile,
-          text: `【民意直通车】您有${Number(u.n)}条未读消息：${list}${Number(u.n) > titles.length ? '等' : ''}。请登录平台查看。`,
+          text: `【民意直通车】您有${n}条未读消息：${list}${n > titles.length ? '等' : ''}。请登录平台查看。`,
           created_at: now.toISOString(),
           sent_at: null,
           attempts: 0,
