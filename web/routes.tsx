@@ -32,6 +32,35 @@ const routes: RouteObject[] = [
         lazy: screen(() => import('./components/AppLayout.tsx').then((m) => m.AppLayout)),
         children: [
           { index: true, lazy: screen(() => import('./pages/home/HomePage.tsx').then((m) => m.HomePage)) },
+          {
+            path: 'my-items',
+            lazy: screen(() => import('./pages/my-items/MyItemsPage.tsx').then((m) => m.MyItemsPage)),
+          },
+          {
+            path: 'my-items/new',
+            lazy: screen(() =>
+              import('./pages/item-editor/ItemEditorPage.tsx').then((m) => m.ItemEditorPage),
+            ),
+          },
+          {
+            path: 'my-items/:id/edit',
+            lazy: screen(() =>
+              import('./pages/item-editor/ItemEditorPage.tsx').then((m) => m.ItemEditorPage),
+            ),
+          },
+          {
+            path: 'items/:id',
+            lazy: screen(() => import('./pages/item/ItemPage.tsx').then((m) => m.ItemPage)),
+          },
+          {
+            path: 'workbench',
+            lazy: screen(() => import('./pages/workbench/WorkbenchPage.tsx').then((m) => m.WorkbenchPage)),
+          },
+          {
+            path: 'posts',
+            lazy: screen(() => import('./pages/posts/PostsPage.tsx').then((m) => m.PostsPage)),
+          },
+          { path: 'duty', lazy: screen(() => import('./pages/duty/DutyPage.tsx').then((m) => m.DutyPage)) },
           { path: 'orgs', lazy: screen(() => import('./pages/orgs/OrgsPage.tsx').then((m) => m.OrgsPage)) },
           {
             path: 'users',
@@ -52,6 +81,14 @@ const routes: RouteObject[] = [
           {
             path: 'audit',
             lazy: screen(() => import('./pages/audit/AuditPage.tsx').then((m) => m.AuditPage)),
+          },
+          {
+            path: 'topics',
+            lazy: screen(() => import('./pages/topics/TopicsPage.tsx').then((m) => m.TopicsPage)),
+          },
+          {
+            path: 'routing',
+            lazy: screen(() => import('./pages/routing/RoutingPage.tsx').then((m) => m.RoutingPage)),
           },
           {
             path: 'settings',

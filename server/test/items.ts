@@ -1,6 +1,6 @@
 import { ITEM_DECLARATION_KEYS } from '../../shared/items.ts';
 import type { ItemDraftInput } from '../../shared/schemas/items.ts';
-import type { ItemAction } from '../../shared/workflow/items.ts';
+import { ITEM_ACTIONS, type ItemAction } from '../../shared/workflow/items.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../modules/access/actor.ts';
 import { createDraft } from '../modules/items/drafts.service.ts';
@@ -144,7 +144,7 @@ export function request(
   return {
     action,
     version,
-    reason: '理由',
+    reason: (ITEM_ACTIONS[action] as { reason: boolean }).reason ? '理由' : '',
     declarations: ALL_DECLARATIONS,
     assigneeId: null,
     content: null,

@@ -12,6 +12,8 @@ import { queryBool } from './common.ts';
 
 const text = (max: number, label: string) => z.string().max(max, `${label}最多${max}个字`).default('');
 
+const ref = z.object({ id: z.number().int(), name: z.string() });
+
 /** The text of an item: a title and either the three 社情民意 sections or one body. */
 export const itemContent = z.object({
   title: z.string().trim().max(80, '标题最多80个字').default(''),
@@ -100,8 +102,6 @@ export const itemListQuery = z.object({
   q: z.string().trim().max(40).optional(),
 });
 export type ItemListQuery = z.infer<typeof itemListQuery>;
-
-const ref = z.object({ id: z.number().int(), name: z.string() });
 
 export const itemSummarySchema = z.object({
   id: z.number().int(),
@@ -239,6 +239,10 @@ export const itemSettingsSchema = z.object({
   maxAttachments: z.number().int(),
   maxAttachmentMb: z.number().int(),
   attachmentTypes: z.array(z.string()),
+  /** Organisations the user may submit for. */
+  submittingOrgs: z.array(ref),
+  /** CPPCCs whose intake the user works. */
+  desks: z.array(ref),
 });
 
 export const topicSchema = z.object({

@@ -1,8 +1,10 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
 import { useNavigate, useNavigation } from 'react-router';
+import { BUSINESS_PERMISSIONS } from '../../shared/roles.ts';
 import type { Me } from '../../shared/schemas/auth.ts';
 import { logout } from '../api/session.ts';
+import { NotificationBell } from './notifications/NotificationBell.tsx';
 
 interface Props {
   me: Me;
@@ -51,6 +53,7 @@ export function AppHeader({ me, narrow, onOpenMenu }: Props) {
       <div style={{ flex: 1 }} />
       <Space size={narrow ? 4 : 12}>
         {me.demo && <Tag color="orange">演示环境</Tag>}
+        {me.permissions.some((p) => BUSINESS_PERMISSIONS.includes(p)) && <NotificationBell />}
         <Button
           type="text"
           icon={<UserOutlined />}

@@ -1,11 +1,17 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
   DesktopOutlined,
+  EditOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  IdcardOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -17,12 +23,18 @@ import { SCREENS, screenOf } from './screens.ts';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
+  '/my-items': <EditOutlined />,
+  '/workbench': <FileTextOutlined />,
+  '/posts': <IdcardOutlined />,
+  '/duty': <CalendarOutlined />,
   '/orgs': <ApartmentOutlined />,
   '/users': <TeamOutlined />,
   '/grants': <SafetyCertificateOutlined />,
   '/sessions': <DesktopOutlined />,
   '/login-log': <LoginOutlined />,
   '/audit': <AuditOutlined />,
+  '/topics': <TagsOutlined />,
+  '/routing': <BranchesOutlined />,
   '/settings': <SettingOutlined />,
   '/profile': <UserOutlined />,
 };

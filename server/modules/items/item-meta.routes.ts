@@ -22,9 +22,7 @@ export function itemMetaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: TAGS,
           summary: '撰写与办理信息所需的设置',
           response: {
-            200: z.object({
-              data: itemSettingsSchema.extend({ submittingOrgs: z.array(ref), desks: z.array(ref) }),
-            }),
+            200: z.object({ data: itemSettingsSchema }),
           },
         },
       },

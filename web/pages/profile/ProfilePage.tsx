@@ -1,6 +1,7 @@
 import { App, Card, Col, Descriptions, Row, Tag } from 'antd';
-import { ROLES, SCOPES } from '../../../shared/roles.ts';
+import { BUSINESS_PERMISSIONS, ROLES, SCOPES } from '../../../shared/roles.ts';
 import { loadMe, useMe } from '../../api/session.ts';
+import { NotificationPrefsCard } from '../../components/notifications/NotificationPrefsCard.tsx';
 import { PasswordChangeForm } from '../../components/PasswordChangeForm.tsx';
 import { MySessions } from './MySessions.tsx';
 import { TotpCard } from './TotpCard.tsx';
@@ -53,6 +54,11 @@ export function ProfilePage() {
       <Col xs={24} xl={12}>
         <MySessions />
       </Col>
+      {me.permissions.some((p) => BUSINESS_PERMISSIONS.includes(p)) && (
+        <Col xs={24} xl={12}>
+          <NotificationPrefsCard />
+        </Col>
+      )}
     </Row>
   );
 }

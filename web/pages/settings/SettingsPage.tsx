@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/schemas/settings.ts';
 import { api, type RecordResponse } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
+import { ItemSettingsFields } from './ItemSettingsFields.tsx';
 
 /** Limits the server enforces (等保 requirements); checked here first so the user sees why. */
 const range = (min: number, max: number, message: string) => [
@@ -136,6 +137,7 @@ export function SettingsPage() {
             data-testid="settings-retention"
           />
         </Form.Item>
+        <ItemSettingsFields />
         {canUpdate && (
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-submit">

@@ -1,0 +1,95 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import type { OrgView } from '../../../shared/schemas/orgs.ts';
+import { api, type ListResponse } from '../../api/client.ts';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+
+interface Props {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (referOrgId: number, reason: string) => void;
+}
+
+interface Values {
+  referOrgId: number;
+  reason: string;
+}
+
+/** The organisations to refer to, loaded when the dialog opens; `null` while loading. */
+function useReferOrgs(open: boolean) {
+  const [orgs, setOrgs] = useState<OrgView[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!open || orgs !== null) return;
+    const controller = new AbortController();
+    api
+      .get<ListResponse<OrgView, unknown>>('/orgs', { signal: controller.signal })
+      .then((answer) => setOrgs(answer.data.filter((org) => org.active)))
+      .catch(() => {
+        if (controller.signal.aborted) return;
+        setOrgs([]);
+        setFailed(true);
+      });
+    return () => controller.abort();
+  }, [open, orgs]);
+  return { orgs, failed };
+}
+
+/** 转办: to a department (or as a proposal lead), with the reason the author will read. */
+export function ReferModal({ open, busy, onCancel, onConfirm }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { orgs, failed } = useReferOrgs(open);
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  return (
+    <Modal
+      open={open}
+      title="转办"
+      okText="确认转办"
+      cancelText="取消"
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      okButtonProps={{ disabled: failed }}
+      destroyOnHidden
+      forceRender
+    >
+      {failed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="暂时无法读取可转办的单位名单，请稍后再试或联系系统管理员。"
+        />
+      )}
+      <Form
+        name="item-refer"
+        form={form}
+        layout="vertical"
+        onFinish={(values) => onConfirm(values.referOrgId, values.reason.trim())}
+      >
+        <Form.Item name="referOrgId" label="转办单位" rules={[{ required: true, message: '请选择转办单位' }]}>
+          <OrgTreeSelect
+            orgs={orgs ?? []}
+            loading={orgs === null}
+            placeholder="选择承办部门或单位"
+            data-testid="item-refer-org"
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="转办理由"
+          rules={[
+            { required: true, whitespace: true, message: '请填写转办理由' },
+            { max: 1000, message: '理由最多1000个字' },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="item-refer-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
