@@ -16,6 +16,7 @@ import {
   itemTransitionInput,
   itemVersionDetailSchema,
 } from '../../../shared/schemas/items.ts';
+import { diffContent } from '../../../shared/text-diff.ts';
 import { AUTHOR_EDITABLE_STATES, type ItemState } from '../../../shared/workflow/items.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -31,7 +32,7 @@ import { contentOf, findItem } from './items.repository.ts';
 import { releaseLock, takeLock } from './lock.service.ts';
 import { mergeItems } from './merge.service.ts';
 import { transitionItem } from './transition.service.ts';
-import { diffContent, findVersion } from './versions.ts';
+import { findVersion } from './versions.ts';
 
 const TAGS = ['信息报送与处理'];
 const itemRecord = recordOf(itemDetailSchema, itemAbilities);

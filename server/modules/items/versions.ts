@@ -1,5 +1,3 @@
-import { diffChars } from 'diff';
-import type { ItemContent } from '../../../shared/schemas/items.ts';
 import type { Tx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { contentOf } from './items.repository.ts';
@@ -22,26 +20,4 @@ export async function findVersion(tx: Tx, itemId: number, no: number) {
     createdAt: v.created_at,
     content: contentOf(v),
   };
-}
-
-const FIELDS: [keyof ItemContent, string][] = [
-  ['title', '标题'],
-  ['situation', '情况'],
-  ['analysis', '原因分析'],
-  ['suggestion', '建议'],
-  ['body', '正文'],
-];
-
-/**
- * A character-level difference between two texts, field by field. Chinese has no spaces
- * between words, so the unit is the character; fields empty in both are left out.
- */
-export function diffContent(a: ItemContent, b: ItemContent) {
-  return FIELDS.filter(([key]) => a[key] !== '' || b[key] !== '').map(([key, label]) => ({
-    field: label,
-    ops: diffChars(a[key], b[key]).map((part) => ({
-      op: part.added ? ('insert' as const) : part.removed ? ('delete' as const) : ('equal' as const),
-      text: part.value,
-    })),
-  }));
 }

@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import type { CSSProperties } from 'react';
-import type { DiffOp } from './char-diff.ts';
+import type { DiffOp } from '../../../shared/text-diff.ts';
 import { fieldKey, fieldLabel } from './item-labels.ts';
 
 export interface FieldDiff {

@@ -1,6 +1,6 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import type { ItemContent, ItemDetail } from '../../../shared/schemas/items.ts';
-import { diffChars } from './char-diff.ts';
+import { diffText } from '../../../shared/text-diff.ts';
 import { DiffView } from './DiffView.tsx';
 import type { ContentField } from './item-labels.ts';
 
@@ -62,7 +62,7 @@ export function StalePanel({
             >
               <DiffView
                 testId="stale-diff"
-                diffs={fields.map((field) => ({ field, ops: diffChars(latest[field], mine[field]) }))}
+                diffs={fields.map((field) => ({ field, ops: diffText(latest[field], mine[field]) }))}
               />
             </div>
             <Space wrap style={{ marginTop: 12 }}>
