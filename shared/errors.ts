@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   },
   ITEM_STALE: {
     status: 409,
-    message: '该信息已被他人保存了新版本，您的修改尚未保存，请刷新后在最新版本上修改',
+    message: '该信息已被他人保存了新版本，您的修改尚未保存，但不会丢失：请载入最新版本，对照差异后再保存',
   },
   ITEM_INCOMPLETE: { status: 422, message: '信息内容不完整，请补充后再报送' },
   ITEM_DECLARATION_REQUIRED: {

@@ -76,3 +76,11 @@ export async function staffOf(
   for (const r of rows) if (map.get(r.path)?.id === deskId) staff.set(r.id, r.name);
   return [...staff].map(([id, name]) => ({ id, name })).sort((a, b) => a.id - b.id);
 }
+
+export function deskOf(tx: Tx, orgId: number): Promise<OrgRef | undefined> {
+  return tx
+    .selectFrom('organizations')
+    .select(['id', 'name', 'path'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+}

@@ -66,7 +66,7 @@ async function columnsOf(tx: Tx, actor: Actor, input: ItemDraftInput) {
     kind: sqmy ? null : input.kind,
     direction: input.direction,
     topic_id: input.topicId,
-    ...textColumns(sqmy ? { ...input, body: '' } : { ...input, situation: '', analysis: '', suggestion: '' }),
+    ...textColumns(input, input.stream),
     contact_phone: input.contactPhone,
     source_type: input.sourceType,
     source_ref: input.sourceType === 'own' ? '' : input.sourceRef,

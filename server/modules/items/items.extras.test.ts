@@ -181,3 +181,75 @@ describe('topics and routing (administration)', () => {
     expect((await preview()).rule).toBe('default');
   });
 });
+
+describe('who holds and who sees an item along the way', () => {
+  it('without posts the whole office hears of new intake, and whoever registers keeps it', async () => {
+    const id = await newDraft(t.ctx, w);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    const told = await t.ctx.db.kysely
+      .selectFrom('notifications')
+      .select(['user_id', 'title'])
+      .where('item_id', '=', id)
+      .where('kind', '=', 'item_assigned')
+      .execute();
+    expect(told.map((n) => n.user_id).sort()).toEqual([w.users.editor.id, w.users.director.id].sort());
+    expect(told[0]?.title).toContain('待登记');
+    expect((await act(t.ctx, w.actors.director, id, 'register'))?.assignee_id).toBe(w.users.director.id);
+  });
+
+  it('counts the characters of the text, not the title or spaces', async () => {
+    const id = await newDraft(t.ctx, w, {
+      title: '标题不计',
+      situation: '情况 二字',
+      analysis: '',
+      suggestion: '建议\n三字',
+    });
+    const item = await t.ctx.db.kysely
+      .selectFrom('items')
+      .select('char_count')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(item.char_count).toBe(8);
+  });
+
+  it('a withdrawn item is private again, and a returned one comes back to the office that numbered it', async () => {
+    const id = await newDraft(t.ctx, w);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    await act(t.ctx, w.actors.author, id, 'withdraw');
+    const editor = await loginAs(t.app, 'editor');
+    expect((await call(t.app, editor, 'GET', `/api/items/${id}`)).statusCode).toBe(404);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    await act(t.ctx, w.actors.editor, id, 'register');
+    await act(t.ctx, w.actors.editor, id, 'return');
+    await call(t.app, sys, 'POST', '/api/routing-rules', {
+      sourceOrgId: w.p.party.id,
+      targetOrgId: w.p.city.id,
+    });
+    const back = await act(t.ctx, w.actors.author, id, 'resubmit');
+    expect(back?.target_org_id).toBe(w.p.province.id);
+    const rules = (await call(t.app, sys, 'GET', '/api/routing-rules')).json().data;
+    await call(t.app, sys, 'DELETE', `/api/routing-rules/${rules[0].id}`);
+  });
+
+  it('credited authors read a composite but do not act on it, and it is never returned to them', async () => {
+    const ids = [await newDraft(t.ctx, w), await newDraft(t.ctx, w)];
+    for (const id of ids) {
+      await act(t.ctx, w.actors.author, id, 'submit');
+      await act(t.ctx, w.actors.editor, id, 'register');
+    }
+    const composite = await mergeItems(t.ctx, w.actors.editor, WHO, {
+      ids,
+      title: '综合',
+      situation: '综合情况',
+      analysis: '',
+      suggestion: '综合建议',
+      body: '',
+    });
+    const seen = (await call(t.app, author, 'GET', `/api/items/${composite}`)).json();
+    expect(seen.abilities.actions).toEqual([]);
+    await expect(act(t.ctx, w.actors.editor, composite, 'return')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: '综合信息由信息处编写，不能退回作者；不再使用时请选择“不予采用”',
+    });
+  });
+});

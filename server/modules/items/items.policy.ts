@@ -32,20 +32,21 @@ export interface ItemAccess {
 }
 
 /**
- * What the actor is to an item. Drafts are private to their authors (the office sees an item
- * from its submission on: the receiving desk is set at submission and cleared on withdrawal).
+ * What the actor is to an item. Drafts are private to their authors: the office sees an item
+ * from its submission on (a withdrawn item keeps its receiving desk on record but is a draft
+ * again).
  */
 export async function accessOf(tx: Tx, actor: Actor, item: ItemRow, desks: Desks): Promise<ItemAccess> {
   const parties = new Set<ItemParty>();
-  if (can(actor, 'item.submit') || can(actor, 'item.submit_for_member')) {
-    if (item.created_by === actor.id || (await authorUserIds(tx, item.id)).includes(actor.id))
-      parties.add('author');
-  }
-  if (item.target_org_id !== null) {
+  // Authors credited on a composite read it but did not write it: it is the office's text.
+  const credited = item.created_by === actor.id || (await authorUserIds(tx, item.id)).includes(actor.id);
+  if (credited && !item.composite && (can(actor, 'item.submit') || can(actor, 'item.submit_for_member')))
+    parties.add('author');
+  if (item.target_org_id !== null && item.status !== 'draft') {
     if (desks.edit.has(item.target_org_id)) parties.add('office');
     if (desks.assign.has(item.target_org_id)) parties.add('assigner');
   }
-  let visible = parties.size > 0;
+  let visible = parties.size > 0 || (credited && item.status !== 'draft');
   if (!visible && item.status !== 'draft' && can(actor, 'item.read_unit')) {
     const org = await tx
       .selectFrom('organizations')

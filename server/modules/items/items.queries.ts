@@ -39,9 +39,9 @@ function scoped(tx: Tx, scope: ItemScope): ItemQuery {
           eb.selectFrom('organizations').select('organizations.id').where(orgReachFilter(scope.reach)),
         );
     case 'queue':
-      // Drafts have no receiving desk, so they never reach the queue.
+      // A withdrawn item keeps its desk on record but is a draft again: private to its authors.
       return scope.deskIds.length
-        ? q.where('items.target_org_id', 'in', scope.deskIds)
+        ? q.where('items.target_org_id', 'in', scope.deskIds).where('items.status', '<>', 'draft')
         : q.where(sql<boolean>`1=0`);
   }
 }

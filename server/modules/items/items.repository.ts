@@ -21,15 +21,25 @@ export async function authorUserIds(tx: Tx, itemId: number): Promise<number[]> {
   return rows.map((r) => r.user_id as number);
 }
 
-/** The text columns of an item from its content, with the character count. */
-export function textColumns(c: ItemContent) {
+/** The part of a text a stream uses: the three sections of 社情民意, the body of 综合信息. */
+export function streamContent(c: ItemContent, stream: string): ItemContent {
+  return stream === 'sqmy' ? { ...c, body: '' } : { ...c, situation: '', analysis: '', suggestion: '' };
+}
+
+/**
+ * The text columns of an item, with its length as offices count it: the characters of the
+ * stream's text, without the title and without whitespace. A draft keeps the other stream's
+ * text too (the author may switch back); it is dropped at submission.
+ */
+export function textColumns(c: ItemContent, stream: string) {
+  const counted = streamContent(c, stream);
   return {
     title: c.title,
     situation: c.situation,
     analysis: c.analysis,
     suggestion: c.suggestion,
     body: c.body,
-    char_count: countChars(c.title + c.situation + c.analysis + c.suggestion + c.body),
+    char_count: countChars(counted.situation + counted.analysis + counted.suggestion + counted.body),
   };
 }
 
@@ -78,6 +88,7 @@ export async function appendVersion(
   tx: Tx,
   itemId: number,
   kind: 'original' | 'edit' | 'resubmission' | 'composite',
+  stream: string,
   content: ItemContent,
   editorId: number,
   at: string,
@@ -90,7 +101,14 @@ export async function appendVersion(
   const no = Number(last?.no ?? 0) + 1;
   await tx
     .insertInto('item_versions')
-    .values({ item_id: itemId, no, kind, ...textColumns(content), editor_id: editorId, created_at: at })
+    .values({
+      item_id: itemId,
+      no,
+      kind,
+      ...textColumns(content, stream),
+      editor_id: editorId,
+      created_at: at,
+    })
     .execute();
   return no;
 }

@@ -11,6 +11,7 @@ import {
   findItem,
   formatNumber,
   nextNumber,
+  streamContent,
   textColumns,
 } from './items.repository.ts';
 import { applyAction } from './transition.service.ts';
@@ -48,7 +49,7 @@ export async function mergeItems(
     const year = Number(cstDate(now).slice(0, 4));
     const seq = await nextNumber(tx, desk, year);
     const number = formatNumber(settings.itemNumberFormat, year, seq);
-    const content = { ...input, title: input.title.trim() };
+    const content = streamContent({ ...input, title: input.title.trim() }, first.stream);
     const { id } = await tx
       .insertInto('items')
       .values({
@@ -57,7 +58,7 @@ export async function mergeItems(
         kind: first.kind,
         direction: first.direction,
         topic_id: first.topic_id,
-        ...textColumns(content),
+        ...textColumns(content, first.stream),
         contact_phone: '',
         source_type: 'own',
         source_ref: '',
@@ -117,7 +118,7 @@ export async function mergeItems(
         })),
       )
       .execute();
-    await appendVersion(tx, id, 'composite', content, actor.id, at);
+    await appendVersion(tx, id, 'composite', first.stream, content, actor.id, at);
     await appendEvent(tx, {
       itemId: id,
       action: 'merge',

@@ -16,7 +16,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { assignmentFor, dutyOfficer } from '../posts/assignment.ts';
-import { staffOf } from './desks.ts';
+import { deskOf, staffOf } from './desks.ts';
 import { accessOf, type ItemAccess, loadDesks } from './items.policy.ts';
 import {
   appendEvent,
@@ -26,6 +26,7 @@ import {
   findItem,
   formatNumber,
   nextNumber,
+  streamContent,
   textColumns,
 } from './items.repository.ts';
 import { routeOf } from './routing.ts';
@@ -93,27 +94,44 @@ async function effectOf(s: Step): Promise<Effect> {
     case 'submit':
     case 'resubmit': {
       await assertSubmittable(tx, item, req.declarations, s.settings);
-      const route = await routeOf(tx, item.submitting_org_id);
-      if (!route.target) throw new AppError('ITEM_NO_ROUTE');
-      const assignment = await assignmentFor(tx, route.target.id, 'register', now);
+      // A registered item comes back to the office that gave it its number; a new one is routed.
+      const target =
+        item.number !== null && item.target_org_id !== null
+          ? await deskOf(tx, item.target_org_id)
+          : (await routeOf(tx, item.submitting_org_id)).target;
+      if (!target) throw new AppError('ITEM_NO_ROUTE');
+      const assignment = await assignmentFor(tx, target.id, 'register', now);
       const kind = req.action === 'submit' && item.first_submitted_at === null ? 'original' : 'resubmission';
-      const no = await appendVersion(tx, item.id, kind, contentOf(item), s.actor?.id ?? item.created_by, at);
+      // The text as submitted is the stream's text; scratch text of the other stream is dropped.
+      const content = streamContent(contentOf(item), item.stream);
+      const no = await appendVersion(
+        tx,
+        item.id,
+        kind,
+        item.stream,
+        content,
+        s.actor?.id ?? item.created_by,
+        at,
+      );
       return {
         patch: {
-          target_org_id: route.target.id,
+          ...textColumns(content, item.stream),
+          target_org_id: target.id,
           submitted_at: at,
           first_submitted_at: item.first_submitted_at ?? at,
           declarations: req.declarations.join(','),
           last_reason: '',
           ...assignment,
         },
-        note: `报送至${route.target.name}（第${no}稿${item.on_behalf ? `，由${s.actor?.realName ?? ''}代报` : ''}）`,
+        note: `报送至${target.name}（第${no}稿${item.on_behalf ? `，由${s.actor?.realName ?? ''}代报` : ''}）`,
         notifyAssignee: true,
       };
     }
     case 'withdraw':
+      // The receiving desk stays on record (a numbered item returns to it); a draft is private
+      // whatever its desk (see accessOf).
       return {
-        patch: { target_org_id: null, submitted_at: null, assignee_id: null, post_id: null, due_at: null },
+        patch: { submitted_at: null, assignee_id: null, post_id: null, due_at: null },
         note: '',
         notifyAssignee: false,
       };
@@ -127,6 +145,9 @@ async function effectOf(s: Step): Promise<Effect> {
       if (req.assigneeId !== null) {
         assignment.assignee_id = await assertStaff(tx, item, req.assigneeId);
         assignment.post_id = null;
+      } else if (assignment.assignee_id === null && s.actor) {
+        // Without an editing post, whoever registers the item keeps it.
+        assignment.assignee_id = s.actor.id;
       }
       const who = await staffName(tx, assignment.assignee_id);
       return {
@@ -146,11 +167,17 @@ async function effectOf(s: Step): Promise<Effect> {
     case 'edit': {
       if (!req.content) throw new AppError('VALIDATION_FAILED', '请提交修改后的稿件');
       if (req.content.title.trim() === '') throw new AppError('VALIDATION_FAILED', '标题不能为空');
-      const no = await appendVersion(tx, item.id, 'edit', req.content, s.actor?.id ?? 0, at);
-      return { patch: textColumns(req.content), note: `第${no}稿`, notifyAssignee: false };
+      const content = streamContent(req.content, item.stream);
+      const no = await appendVersion(tx, item.id, 'edit', item.stream, content, s.actor?.id ?? 0, at);
+      return { patch: textColumns(content, item.stream), note: `第${no}稿`, notifyAssignee: false };
     }
     case 'return':
     case 'reject':
+      if (req.action === 'return' && item.composite)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          '综合信息由信息处编写，不能退回作者；不再使用时请选择“不予采用”',
+        );
       return {
         patch: { last_reason: req.reason, assignee_id: null, post_id: null, due_at: null },
         note: '',
@@ -306,14 +333,27 @@ async function notifyParties(
     );
   }
   if (!effect.notifyAssignee || after.target_org_id === null) return;
-  // Urgent items reach the duty officer first (值班), then the post holder.
-  if (after.urgent && action === 'submit') {
+  const submitted = action === 'submit' || action === 'resubmit';
+  const staff = async () => (await staffOf(tx, after.target_org_id as number)).map((u) => u.id);
+  // Urgent items reach the duty officer first (值班) — or, with nobody on duty, the whole office.
+  if (after.urgent && submitted) {
+    const officer = await dutyOfficer(tx, after.target_org_id, new Date(at));
     await notify(
       tx,
-      [await dutyOfficer(tx, after.target_org_id, new Date(at))],
-      { kind: 'item_urgent', title: `紧急信息${title}已报送`, body: '请值班人员及时处理', itemId: after.id },
+      officer !== null ? [officer] : await staff(),
+      { kind: 'item_urgent', title: `紧急信息${title}已报送`, body: '请及时处理', itemId: after.id },
       at,
     );
+  }
+  // Without a registration post nobody holds new intake: the office as a whole is told.
+  if (submitted && after.assignee_id === null) {
+    await notify(
+      tx,
+      await staff(),
+      { kind: 'item_assigned', title: `新报送信息${title}待登记`, body: '请及时登记', itemId: after.id },
+      at,
+    );
+    return;
   }
   if (after.assignee_id !== null && after.assignee_id !== actor?.id)
     await notify(

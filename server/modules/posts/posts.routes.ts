@@ -17,6 +17,7 @@ import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import type { Actor } from '../access/actor.ts';
 import { desksOf, staffOf } from '../items/desks.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { createPost, deletePost, presentPosts, updatePost } from './posts.service.ts';
 
 const TAGS = ['岗位与值班'];
@@ -246,11 +247,24 @@ export function postRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('VALIDATION_FAILED', '值班人员须是该信息处的工作人员');
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           await tx.deleteFrom('duty_roster').where('org_id', '=', orgId).where('date', '=', date).execute();
-          if (userId !== null)
+          if (userId !== null) {
             await tx
               .insertInto('duty_roster')
               .values({ org_id: orgId, date, user_id: userId, note })
               .execute();
+            const day = `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+            await notify(
+              tx,
+              [userId],
+              {
+                kind: 'duty',
+                title: `值班安排：${day}`,
+                body: `您被安排于${date.slice(0, 4)}年${day}值班，当日的紧急信息将首先通知您${note ? `。${note}` : ''}`,
+                itemId: null,
+              },
+              ctx.clock.iso(),
+            );
+          }
           await audit({
             action: 'duty.set',
             targetType: 'duty',

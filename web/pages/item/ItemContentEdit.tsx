@@ -133,7 +133,11 @@ export function ItemContentEdit({ item, onSaved, onLatest, onClose }: Props) {
             key={field}
             name={field}
             label={CONTENT_LABELS[field]}
-            rules={[{ required: true, whitespace: true, message: `请填写${CONTENT_LABELS[field]}` }]}
+            rules={
+              field === 'analysis'
+                ? []
+                : [{ required: true, whitespace: true, message: `请填写${CONTENT_LABELS[field]}` }]
+            }
           >
             {field === 'title' ? (
               <PasteLineInput maxLength={80} data-testid="item-edit-title" />

@@ -20,7 +20,7 @@ export function ItemHeader({ item }: { item: ItemDetail }) {
           </Tag>
         )}
         {item.composite && <Tag color="gold">综合稿</Tag>}
-        {item.overdue && <Tag color="volcano">已超时</Tag>}
+        {item.overdue && <Tag color="volcano">已超期</Tag>}
         {item.onBehalf && <Tag>代报</Tag>}
       </Space>
     </div>

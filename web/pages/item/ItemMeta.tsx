@@ -60,7 +60,7 @@ export function ItemMeta({ item }: { item: ItemDetail }) {
       children: (
         <span style={item.overdue ? { color: '#cf1322' } : undefined}>
           {formatDateTime(item.dueAt)}
-          {item.overdue ? '（已超时）' : ''}
+          {item.overdue ? '（已超期）' : ''}
         </span>
       ),
     },

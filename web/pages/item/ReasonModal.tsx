@@ -5,8 +5,8 @@ import { ITEM_ACTIONS, type ItemAction } from '../../../shared/workflow/items.ts
 const PROMPTS: Partial<Record<ItemAction, string>> = {
   return: '请写明需要作者修改或补充的内容，作者将看到此理由',
   reject: '请写明不予采用的理由，作者将看到此理由',
-  deselect: '请写明撤销拟用的理由',
-  refer: '请写明转办理由',
+  deselect: '请写明撤销拟用的理由，作者将看到此理由',
+  refer: '请写明转办理由，作者将看到此理由',
 };
 
 interface Props {

@@ -87,7 +87,13 @@ export function ReferModal({ open, busy, onCancel, onConfirm }: Props) {
             { max: 1000, message: '理由最多1000个字' },
           ]}
         >
-          <Input.TextArea rows={4} maxLength={1000} showCount data-testid="item-refer-reason" />
+          <Input.TextArea
+            rows={4}
+            maxLength={1000}
+            showCount
+            placeholder="请写明转办理由，作者将看到此理由"
+            data-testid="item-refer-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -35,5 +35,5 @@ export const PAGE_ACTIONS: readonly ItemAction[] = [
 /** Confirmed with a simple question rather than a form. */
 export const CONFIRM_TEXTS: Partial<Record<ItemAction, string>> = {
   withdraw: '撤回后信息回到草稿状态，修改后需重新报送。确定撤回？',
-  archive: '归档后不再出现在待办中。确定归档？',
+  archive: '归档后本信息办结，只能查阅。确定归档？',
 };

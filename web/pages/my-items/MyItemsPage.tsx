@@ -75,7 +75,7 @@ export function MyItemsPage() {
         />
         <Input.Search
           allowClear
-          placeholder="按标题查找"
+          placeholder="按标题、登记号或作者查找"
           onSearch={(q) => set({ q: q.trim() || undefined })}
           style={{ width: wide ? 240 : '100%' }}
           data-testid="my-items-search"

@@ -111,7 +111,7 @@ export function ItemSettingsFields() {
         name="digestAfterHours"
         label="未读消息汇总提醒（小时）"
         rules={range(1, 168, '汇总提醒时间应在1～168小时之间')}
-        extra="站内消息超过该时长仍未阅读的，汇入每日消息汇总再提醒本人"
+        extra="站内消息超过该时长仍未阅读的，且本人此后未登录的，以短信汇总提醒（需登记手机号）"
       >
         <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="settings-digest-hours" />
       </Form.Item>

@@ -32,7 +32,7 @@ export const workbenchColumns: TableColumnsType<ItemSummary> = [
     width: 250,
     render: (title: string, item) => (
       <>
-        {item.composite && <Tag color="purple">综合</Tag>}
+        {item.composite && <Tag color="gold">综合稿</Tag>}
         <Link to={`/items/${item.id}`} data-testid="workbench-item-link">
           {title || '（无标题）'}
         </Link>
