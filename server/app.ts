@@ -22,6 +22,8 @@ import { itemRoutes } from './modules/items/items.routes.ts';
 import { routingRoutes } from './modules/items/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgRoutes } from './modules/orgs/orgs.routes.ts';
+import { dutyRoutes } from './modules/posts/duty.routes.ts';
+import { leaveRoutes } from './modules/posts/leaves.routes.ts';
 import { postRoutes } from './modules/posts/posts.routes.ts';
 import { sessionRoutes } from './modules/sessions/sessions.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
@@ -97,6 +99,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(routingRoutes(ctx));
       await api.register(topicRoutes(ctx));
       await api.register(postRoutes(ctx));
+      await api.register(leaveRoutes(ctx));
+      await api.register(dutyRoutes(ctx));
       await api.register(notificationRoutes(ctx));
     },
     { prefix: '/api' },
