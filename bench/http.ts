@@ -4,80 +4,11 @@
  * PostgreSQL, and prints requests/s, p99 and the ratio to bare. Each server runs in its own
  * process; timings on a shared machine are only comparable within one run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import pg from 'pg';
-
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 32;
-const PG_ADMIN = process.env.MINYI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-interface Started {
-  child: ChildProcess;
-  fields: string[];
-}
-
-function start(script: string, args: string[]): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('READY '));
-      if (line) resolve({ child, fields: line.trim().split(' ').slice(1) });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill();
-  });
-}
-
-async function measure(url: string, headers: Record<string, string> = {}) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50 };
-}
-
-function row(name: string, m: { rps: number; p99: number; p50: number }, bare?: number) {
-  const ratio = bare ? `${((m.rps / bare) * 100).toFixed(1)}%` : '100%';
-  console.log(
-    `${name.padEnd(44)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${String(m.p50).padStart(3)} ms   p99 ${String(m.p99).padStart(3)} ms   ${ratio} of bare`,
-  );
-}
-
-async function pgReachable(): Promise<string | null> {
-  const name = `minyi_bench_${Date.now()}`;
-  try {
-    const c = new pg.Client({ connectionString: PG_ADMIN });
-    await c.connect();
-    await c.query(`create database ${name}`);
-    await c.end();
-    const u = new URL(PG_ADMIN);
-    u.pathname = `/${name}`;
-    return u.toString();
-  } catch {
-    return null;
-  }
-}
-
-async function dropPg(url: string) {
-  const c = new pg.Client({ connectionString: PG_ADMIN });
-  await c.connect();
-  await c.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
-  await c.end();
-}
+import { CONNECTIONS, createPgDatabase, DURATION, dropPgDatabase, measure, row, start, stop } from './lib.ts';
 
 const children: ChildProcess[] = [];
 try {
@@ -92,7 +23,7 @@ try {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-bench-'));
   const targets: [string, string[]][] = [['SQLite', ['', path.join(dir, 'bench.sqlite')]]];
-  const pgUrl = await pgReachable();
+  const pgUrl = await createPgDatabase();
   if (pgUrl) targets.push(['PostgreSQL', [pgUrl]]);
   else console.log('PostgreSQL unreachable: skipped');
   for (const [label, args] of targets) {
@@ -108,7 +39,7 @@ try {
     row(`${label}: GET /api/users?q=王 (keyword)`, await measure(search, { cookie }), bareM.rps);
     await stop(app.child);
   }
-  if (pgUrl) await dropPg(pgUrl);
+  if (pgUrl) await dropPgDatabase(pgUrl);
   fs.rmSync(dir, { recursive: true, force: true });
 } finally {
   for (const c of children) c.kill();

@@ -4,12 +4,13 @@
  * per-topic phrase banks in item-phrases.ts. The same seed gives the same texts, so the demo
  * data and the benchmark database are reproducible. Figures are illustrative only.
  */
-import { DEFAULT_TOPICS, type ItemKind } from '../../shared/items.ts';
+import { countChars, DEFAULT_TOPICS, type ItemKind } from '../../shared/items.ts';
 import type { ItemContent } from '../../shared/schemas/items.ts';
 import {
   GENERIC_CAUSES,
   GENERIC_MEASURES,
   GENERIC_SITUATION,
+  GENERIC_ZHXX_CLOSERS,
   IMPLEMENTATION_MEASURES,
   SUBJECTS,
   type Subject,
@@ -18,10 +19,11 @@ import {
 } from './item-phrases.ts';
 import { mulberry32 } from './province-data.ts';
 
-export { type Subject, SUBJECTS } from './item-phrases.ts';
+export { SUBJECTS, type Subject } from './item-phrases.ts';
 export { mulberry32 };
 
 export type Rng = () => number;
+type Measure = readonly [string, string];
 
 /** A generated text with the topic (a sub-topic name, or a top-level name without children). */
 export interface GeneratedText extends ItemContent {
@@ -81,16 +83,19 @@ function varsFor(rng: Rng, year: number, kw: string): Vars {
 
 /** Fills {city} {city2} {county} {year} {kw} {n:a-b} {f:a-b}. */
 function fill(template: string, v: Vars): string {
-  return template.replace(/\{(city2|city|county|year|kw|n:[\d.]+-[\d.]+|f:[\d.]+-[\d.]+)\}/g, (_, key: string) => {
-    if (key === 'city') return v.city;
-    if (key === 'city2') return v.city2;
-    if (key === 'county') return v.county;
-    if (key === 'year') return String(v.year);
-    if (key === 'kw') return v.kw;
-    const [lo, hi] = key.slice(2).split('-').map(Number) as [number, number];
-    if (key.startsWith('n:')) return String(intIn(v.rng, lo, hi));
-    return (lo + v.rng() * (hi - lo)).toFixed(1);
-  });
+  return template.replace(
+    /\{(city2|city|county|year|kw|n:[\d.]+-[\d.]+|f:[\d.]+-[\d.]+)\}/g,
+    (_, key: string) => {
+      if (key === 'city') return v.city;
+      if (key === 'city2') return v.city2;
+      if (key === 'county') return v.county;
+      if (key === 'year') return String(v.year);
+      if (key === 'kw') return v.kw;
+      const [lo, hi] = key.slice(2).split('-').map(Number) as [number, number];
+      if (key.startsWith('n:')) return String(intIn(v.rng, lo, hi));
+      return (lo + v.rng() * (hi - lo)).toFixed(1);
+    },
+  );
 }
 
 const ANALYSIS_OPENERS = [
@@ -109,7 +114,7 @@ function enumerate(points: readonly string[], separator: '；' | '。'): string 
   return `${points.map((p, i) => `${ORDINALS[i]}是${p}`).join(separator)}。`;
 }
 
-function measuresText(rng: Rng, measures: readonly (readonly [string, string])[], v: Vars): string {
+function measuresText(rng: Rng, measures: readonly Measure[], v: Vars): string {
   const opener = pick(rng, SUGGESTION_OPENERS);
   if (rng() < 0.5)
     return `${opener}\n${measures.map(([h, d], i) => `（${ORDINALS[i]}）${h}。${fill(d, v)}`).join('\n')}`;
@@ -121,9 +126,12 @@ export function subjectsOf(topic: string): Subject[] {
   return SUBJECTS.filter((s) => s.topic === topic);
 }
 
+const MIN_CHARS = 320;
+const lengthOf = (c: ItemContent) => countChars(c.title + c.situation + c.analysis + c.suggestion + c.body);
+
 /**
- * A 社情民意 item: a title, 情况 (the subject's facts, sometimes one general remark), 原因分析
- * (two to four causes) and 建议 (three to five measures), about 300 to 1,500 characters.
+ * A 社情民意 item: a title, 情况 (the subject's facts and a general remark or two), 原因分析
+ * (two to four causes) and 建议 (three to six measures), about 320 to 1,200 characters.
  */
 export function sqmyText(
   rng: Rng,
@@ -132,9 +140,9 @@ export function sqmyText(
   const subject = options.subject ?? pick(rng, SUBJECTS);
   const v = varsFor(rng, options.year, subject.kw);
   const detailed = options.detailed ?? rng() < 0.3;
+  const title = pick(rng, subject.titles);
 
-  const situation = [...subject.situation];
-  if (detailed || rng() < 0.4) situation.push(pick(rng, GENERIC_SITUATION));
+  const situation = [...subject.situation, ...sample(rng, GENERIC_SITUATION, detailed ? 2 : 1)];
 
   const k = detailed ? 4 : rng() < 0.2 ? 2 : 3;
   const causes = sample(rng, subject.causes, k);
@@ -143,25 +151,36 @@ export function sqmyText(
     if (!causes.includes(extra)) causes.push(extra);
   }
   const semicolons = rng() < 0.6;
-  let analysis = `${pick(rng, ANALYSIS_OPENERS)}${enumerate(
+  const closer = detailed || rng() < 0.5 ? fill(pick(rng, ANALYSIS_CLOSERS), v) : '';
+  const analysis = `${pick(rng, ANALYSIS_OPENERS)}${enumerate(
     causes.map((c) => fill(c, v)),
     semicolons ? '；' : '。',
-  )}`;
-  if (detailed || rng() < 0.3) analysis += fill(pick(rng, ANALYSIS_CLOSERS), v);
+  )}${closer}`;
 
   const m = Math.min(subject.measures.length, detailed ? 5 : 3 + (rng() < 0.4 ? 1 : 0));
   const measures = sample(rng, subject.measures, m);
-  if (detailed || rng() < 0.35) measures.push(pick(rng, GENERIC_MEASURES));
+  const generic = sample(rng, GENERIC_MEASURES, GENERIC_MEASURES.length);
+  if (detailed || rng() < 0.6) measures.push(generic.shift() as Measure);
+  if (detailed) measures.push(generic.shift() as Measure);
 
-  return {
-    title: pick(rng, subject.titles),
-    situation: situation.map((s) => fill(s, v)).join(''),
+  const text = (): ItemContent => ({
+    title,
+    situation: situation.map((x) => fill(x, v)).join(''),
     analysis,
     suggestion: measuresText(rng, measures, v),
     body: '',
-    topic: subject.topic,
-    subject,
-  };
+  });
+  let content = text();
+  // Short subjects get more of the general remarks and measures, never the same one twice.
+  const spare = GENERIC_SITUATION.filter((g) => !situation.includes(g));
+  while (lengthOf(content) < MIN_CHARS && (spare.length || generic.length)) {
+    const g = spare.shift();
+    if (g) situation.push(g);
+    const extra = generic.shift();
+    if (extra) measures.push(extra);
+    content = text();
+  }
+  return { ...content, topic: subject.topic, subject };
 }
 
 /** `M月D日` in Asia/Shanghai. */
@@ -170,19 +189,25 @@ function monthDay(date: Date): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
+/** 「X工作」 without doubling a key phrase that already ends in 工作. */
+const work = (kw: string) => (kw.endsWith('工作') ? kw : `${kw}工作`);
+
+/** A finding without its own lead-in, to follow「调研中也发现，」. */
+const stripLead = (s: string) => s.replace(/^(但是?|同时)?(调研中发现|调研发现|调研显示|据调研)?，?/, '');
+
 function workNews(rng: Rng, s: Subject, v: Vars, org: string, date: Date): [string, string[]] {
   const title = pick(rng, [
     `${org}围绕“${s.kw}”开展专题调研`,
     `${org}召开${s.kw}专题座谈会`,
-    `${org}组织委员视察${s.kw}工作`,
+    `${org}组织委员视察${work(s.kw)}`,
   ]);
-  const heads = sample(rng, s.measures, 3).map(([h]) => h);
+  const measures = sample(rng, s.measures, 3);
   return [
     title,
     [
       `${monthDay(date)}，${org}组织部分省政协委员、专家学者赴${v.city}、${v.city2}等地，围绕“${s.kw}”开展专题调研。调研组深入基层一线实地察看，召开座谈会听取有关部门、基层干部群众和企业代表的意见建议。`,
-      `调研组认为，${fill(s.situation[0] ?? '', v)}同时也要看到，${fill(s.situation[1] ?? s.situation[0] ?? '', v).replace(/^(但|但是)/, '')}`,
-      `调研组建议，要${heads.join('，')}，推动${s.kw}取得更大实效。`,
+      `调研组认为，${fill(s.situation[0] ?? '', v)}调研中也发现，${stripLead(fill(s.situation[1] ?? '', v))}`,
+      `调研组建议，${measures.map(([h, d], i) => `${ORDINALS[i]}要${h}，${fill(d, v).replace(/。$/, '')}`).join('；')}。`,
       `下一步，${org}将认真梳理调研成果，形成专题调研报告，通过提案、社情民意信息等渠道积极建言献策。`,
     ],
   ];
@@ -195,11 +220,11 @@ function decisionRef(rng: Rng, s: Subject, v: Vars): [string, string[]] {
     `推动${s.kw}取得新突破的几点建议`,
   ]);
   const causes = sample(rng, s.causes, 3).map((c) => fill(c, v));
-  const measures = sample(rng, s.measures, 3);
+  const measures = [...sample(rng, s.measures, 3), pick(rng, GENERIC_MEASURES)];
   return [
     title,
     [
-      s.situation.map((x) => fill(x, v)).join(''),
+      [...s.situation, pick(rng, GENERIC_SITUATION)].map((x) => fill(x, v)).join(''),
       `当前存在的主要问题：${enumerate(causes, '；')}`,
       `对策建议：${measures.map(([h, d], i) => `${ORDINALS[i]}是${h}。${fill(d, v)}`).join('')}`,
     ],
@@ -219,6 +244,7 @@ function onlineOpinion(rng: Rng, s: Subject, v: Vars): [string, string[]] {
     [
       `近期，${s.kw}相关话题在微博、微信、抖音及本地论坛等网络平台引发关注，相关话题累计阅读量超过${intIn(rng, 300, 3000)}万次，评论${intIn(rng, 2, 20)}万余条。`,
       `从网民留言看，关注点主要集中在以下几个方面：${enumerate(concerns, '；')}`,
+      `从相关情况看，${stripLead(fill(s.situation[1] ?? s.situation[0] ?? '', v))}`,
       `部分网民建议，${heads.join('，')}。也有网民对${v.city}等地的经验做法表示肯定，希望在全省推广。`,
       '建议有关部门密切关注网络舆情动态，及时回应社会关切，加强政策解读和正面引导，防止负面情绪累积发酵。',
     ],
@@ -227,38 +253,36 @@ function onlineOpinion(rng: Rng, s: Subject, v: Vars): [string, string[]] {
 
 function theory(rng: Rng): [string, string[]] {
   const [first, ...rest] = THEORY_PARAGRAPHS;
-  return [pick(rng, THEORY_TITLES), [first as string, ...sample(rng, rest, 3)]];
+  return [pick(rng, THEORY_TITLES), [first as string, ...sample(rng, rest, 4)]];
 }
 
 function implementation(rng: Rng, s: Subject, v: Vars, org: string, date: Date): [string, string[]] {
   const title = pick(rng, [
     `${org}深入学习贯彻省委全会精神`,
-    `${org}认真落实${s.kw}工作部署`,
+    `${org}认真落实${work(s.kw)}部署`,
     `${org}推动${s.kw}各项举措落地见效`,
   ]);
-  const measures = sample(rng, IMPLEMENTATION_MEASURES, 3);
+  const measures = sample(rng, IMPLEMENTATION_MEASURES, rng() < 0.5 ? 3 : 4);
   return [
     title,
     [
       `${monthDay(date)}，${org}召开专题会议，传达学习省委全会精神，研究部署贯彻落实工作。`,
       `会议强调，要把思想和行动统一到省委决策部署上来，聚焦${s.kw}等重点工作，充分发挥自身优势，积极建言献策、凝聚共识。`,
       `会议要求，${measures.map(([h, d], i) => `${ORDINALS[i]}要${h}。${fill(d, v)}`).join('')}`,
+      '会议还对近期重点工作作了安排，要求各部门细化任务分工、明确时间节点，确保各项工作落到实处。',
     ],
   ];
 }
 
 function performance(rng: Rng, s: Subject, v: Vars, org: string): [string, string[]] {
-  const title = pick(rng, [
-    `${org}委员围绕${s.kw}积极建言献策`,
-    `${org}委员深入基层开展${s.kw}调研`,
-  ]);
-  const heads = sample(rng, s.measures, 2).map(([h]) => h);
+  const title = pick(rng, [`${org}委员围绕${s.kw}积极建言献策`, `${org}委员深入基层开展${s.kw}调研`]);
+  const measures = sample(rng, s.measures, 2);
   return [
     title,
     [
       `今年以来，${org}坚持把${s.kw}作为履职重点，组织委员开展调研视察${intIn(rng, 3, 8)}次，召开专题座谈会${intIn(rng, 2, 6)}场。`,
       `委员们在调研中了解到，${fill(s.situation[0] ?? '', v)}围绕这一问题，委员们提交提案${intIn(rng, 5, 20)}件、社情民意信息${intIn(rng, 10, 40)}篇，其中${intIn(rng, 2, 6)}篇被全国政协办公厅或省委、省政府采用。`,
-      `委员们建议，${heads.join('，')}。`,
+      `委员们建议，${measures.map(([h, d]) => `${h}，${fill(d, v).replace(/。$/, '')}`).join('；')}。`,
       `${org}将继续引导委员聚焦中心工作，深入调查研究，不断提高建言资政的质量和水平。`,
     ],
   ];
@@ -287,6 +311,9 @@ export function zhxxText(
             : kind === 'implementation'
               ? implementation(rng, subject, v, options.org, options.date)
               : performance(rng, subject, v, options.org);
+  const closers = sample(rng, GENERIC_ZHXX_CLOSERS, GENERIC_ZHXX_CLOSERS.length);
+  while (countChars(title + paragraphs.join('')) < MIN_CHARS && closers.length)
+    paragraphs.push(closers.shift() as string);
   return {
     title,
     situation: '',

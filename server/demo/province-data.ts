@@ -337,7 +337,7 @@ const GIVEN_ONE = [...'玮琦璐瑶蓉莹骏昊晖炜昕珏'];
 /** Names of well-known people the generator could otherwise produce, and the demo role accounts' names. */
 const RESERVED_NAMES = new Set([
   ...'董建华 王志刚 何卫东 周国平 胡志明 廖承志 王世杰 宋美玲 吴昕 周琦 杨蓉 李文华 曾琦'.split(' '),
-  ...'周立新 孙晓梅 钱永刚 林静 何建华 冯国栋 邓文博 唐正华 曹丽萍 韩志远'.split(' '),
+  ...'周立新 孙晓梅 钱永刚 林静 宋雨桐 何建华 冯国栋 邓文博 唐正华 曹丽萍 韩志远'.split(' '),
 ]);
 const MOBILE_PREFIXES = [
   133, 135, 136, 137, 138, 139, 150, 151, 152, 153, 155, 157, 158, 159, 166, 173, 177, 180, 181, 186, 187,

@@ -80,6 +80,120 @@ describe('demo province', () => {
   });
 });
 
+describe('demo items', () => {
+  const db = () => t.ctx.db.kysely;
+
+  it('has items in every main state, at the provincial office and at several city and county CPPCCs', async () => {
+    const rows = await db()
+      .selectFrom('items')
+      .leftJoin('organizations', 'organizations.id', 'items.target_org_id')
+      .select(['items.status', 'items.urgent', 'items.composite', 'items.stream', 'organizations.type'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(100);
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of [
+      'draft',
+      'submitted',
+      'registered',
+      'editing',
+      'selected',
+      'returned',
+      'rejected',
+      'referred',
+      'merged',
+      'archived',
+    ])
+      expect(statuses, s).toContain(s);
+    expect(rows.filter((r) => r.composite === 1).length).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((r) => r.urgent === 1).length).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => r.stream === 'zhxx').length).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((r) => r.type === 'cppcc_province').length).toBeGreaterThanOrEqual(70);
+    expect(rows.filter((r) => r.type === 'cppcc_city').length).toBeGreaterThanOrEqual(4);
+    expect(rows.filter((r) => r.type === 'cppcc_county').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("tells each item's history as one chain of events ending in its status, dated in order", async () => {
+    const now = t.ctx.clock.iso();
+    const items = await db().selectFrom('items').selectAll().orderBy('id').execute();
+    const events = await db().selectFrom('item_events').selectAll().orderBy('id').execute();
+    const versions = await db().selectFrom('item_versions').selectAll().orderBy('id').execute();
+    for (const item of items) {
+      const chain = events.filter((e) => e.item_id === item.id);
+      const label = `item ${item.id} (${item.status})`;
+      if (chain.length === 0) {
+        expect(item.status, label).toBe('draft');
+        continue;
+      }
+      const first = chain[0]!;
+      expect(first.from_state, label).toBe(item.composite ? null : 'draft');
+      for (let i = 1; i < chain.length; i++) {
+        expect(chain[i]!.from_state, label).toBe(chain[i - 1]!.to_state);
+        expect(chain[i]!.created_at >= chain[i - 1]!.created_at, label).toBe(true);
+      }
+      const last = chain[chain.length - 1]!;
+      expect(last.to_state, label).toBe(item.status);
+      expect(last.created_at, label).toBe(item.updated_at);
+      expect(first.created_at >= item.created_at && last.created_at <= now, label).toBe(true);
+      // The text as first submitted is version 1, written when it was submitted.
+      const own = versions.filter((v) => v.item_id === item.id);
+      expect(own[0]?.created_at, label).toBe(first.created_at);
+    }
+  });
+
+  it('numbers registered items in the order they were first registered, one sequence per office', async () => {
+    const rows = await db()
+      .selectFrom('items')
+      .select(['id', 'target_org_id', 'number_seq'])
+      .where('number', 'is not', null)
+      .orderBy('target_org_id')
+      .orderBy('number_seq')
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    // A resubmitted item keeps its number; a composite is numbered when it is made.
+    const firstNumbered = new Map<number, string>();
+    for (const e of await db()
+      .selectFrom('item_events')
+      .select(['item_id', 'created_at'])
+      .where((eb) => eb.or([eb('action', '=', 'register'), eb('from_state', 'is', null)]))
+      .orderBy('id')
+      .execute())
+      if (!firstNumbered.has(e.item_id)) firstNumbered.set(e.item_id, e.created_at);
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      if (a.target_org_id === b.target_org_id)
+        expect(firstNumbered.get(b.id)! >= firstNumbered.get(a.id)!, `${a.id} before ${b.id}`).toBe(true);
+    }
+  });
+
+  it('gives the demo member items in several states, one returned with a reason', async () => {
+    const s = await loginAs(t.app, 'member', DEMO_PASSWORD);
+    const mine = (await call(t.app, s, 'GET', '/api/items?view=mine&pageSize=50')).json();
+    const statuses = mine.data.map((i: { status: string }) => i.status);
+    expect(statuses).toEqual(
+      expect.arrayContaining(['draft', 'submitted', 'registered', 'editing', 'selected', 'returned']),
+    );
+    const returned = mine.data.find((i: { status: string }) => i.status === 'returned');
+    expect(returned.lastReason).not.toBe('');
+  });
+
+  it("gives the office a queue, two posts with A and B holders and this month's duty roster", async () => {
+    const s = await loginAs(t.app, 'editor', DEMO_PASSWORD);
+    const queue = (await call(t.app, s, 'GET', '/api/items?view=queue&open=true')).json();
+    expect(queue.total).toBeGreaterThanOrEqual(20);
+    const province = await db()
+      .selectFrom('organizations')
+      .select('id')
+      .where('type', '=', 'cppcc_province')
+      .executeTakeFirstOrThrow();
+    const posts = (await call(t.app, s, 'GET', `/api/posts?orgId=${province.id}`)).json().data;
+    expect(posts.map((p: { duty: string }) => p.duty).sort()).toEqual(['edit', 'register']);
+    for (const p of posts) expect(p.holderA.id).not.toBe(p.holderB.id);
+    const month = t.ctx.clock.iso().slice(0, 7);
+    const duty = (await call(t.app, s, 'GET', `/api/duty?orgId=${province.id}&month=${month}`)).json().data;
+    expect(duty.length).toBeGreaterThanOrEqual(28);
+  });
+});
+
 describe('production bootstrap', () => {
   it('creates the three administrators with random one-time passwords that must be changed', async () => {
     const p = await createTestContext();

@@ -1,10 +1,12 @@
 import type { Role, Scope } from '../../shared/roles.ts';
 import { type AppContext, inTransaction, type Tx } from '../context.ts';
+import { DAY } from '../lib/clock.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertOrg } from '../modules/orgs/orgs.repository.ts';
 import { DEFAULT_SETTINGS } from '../modules/settings/settings.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { DEMO_TREE, type DemoOrg, demoMembers } from './province-data.ts';
+import { DEMO_HISTORY_DAYS, seedClock, seedDemoItems } from './seed-items.ts';
 
 /** One account per role; where each sits and what it is granted. */
 export const DEMO_ACCOUNTS: readonly {
@@ -46,6 +48,15 @@ export const DEMO_ACCOUNTS: readonly {
   {
     login: 'editor',
     realName: '林静',
+    orgKey: 'info_office',
+    title: '编辑',
+    role: 'editor',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'editor2',
+    realName: '宋雨桐',
     orgKey: 'info_office',
     title: '编辑',
     role: 'editor',
@@ -137,21 +148,26 @@ async function insertTree(
 
 /**
  * Loads the demo province into an empty database: the Anhui CPPCC system's organisations, one
- * account per role and about 300 members. Demo accounts need no password change and no second
- * factor (the requirement is off in the demo settings until switched on).
+ * account per role and about 300 members, then about 120 items with their history over the
+ * last months (seed-items.ts). The province is set up at the start of that history, so every
+ * record is dated in order; the passwords count as set now. Demo accounts need no password
+ * change and no second factor (the requirement is off in the demo settings until switched on).
  */
 export async function seedDemo(ctx: AppContext, password: string): Promise<void> {
-  const now = ctx.clock.iso();
+  const end = ctx.clock.now().getTime();
+  const clock = seedClock(end - DEMO_HISTORY_DAYS * DAY);
+  const seedCtx = { ...ctx, clock };
+  const now = clock.iso();
   const hash = await hashPassword(password);
   await ctx.settings.save({ ...DEFAULT_SETTINGS, totpRequiredRoles: [] });
-  await inTransaction(ctx, { actor: null, ip: '127.0.0.1' }, async (tx, audit) => {
-    const ids = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const org = (key: string) => {
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`demo organisation ${key} missing`);
+    return id;
+  };
+  await inTransaction(seedCtx, { actor: null, ip: '127.0.0.1' }, async (tx, audit) => {
     await insertTree(tx, DEMO_TREE, null, now, ids, 0);
-    const org = (key: string) => {
-      const id = ids.get(key);
-      if (id === undefined) throw new Error(`demo organisation ${key} missing`);
-      return id;
-    };
     const grant = (userId: number, role: Role, orgId: number, scope: Scope) =>
       tx
         .insertInto('role_grants')
@@ -208,6 +224,12 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
       summary: { demo: true, orgs: ids.size },
     });
   });
+  await seedDemoItems(seedCtx, org, end);
+  await ctx.db.kysely
+    .updateTable('users')
+    .set({ password_changed_at: new Date(end).toISOString() })
+    .where('demo', '=', 1)
+    .execute();
 }
 
 /** Each demo start sets the demo accounts' password to the one printed at this start. */
