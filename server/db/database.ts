@@ -23,6 +23,12 @@ export interface DbOptions {
 export function openDb(options: DbOptions): Db {
   if (options.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (a restart, a failover, an administrator) is
+    // dropped by the pool and replaced at the next query; without a listener Node would end
+    // the whole process on this event.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

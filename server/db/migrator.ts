@@ -4,6 +4,7 @@ import * as m20261127090000 from './migrations/20261127090000_foundation.ts';
 import * as m20261127110000 from './migrations/20261127110000_data_generation.ts';
 import * as m20261127130000 from './migrations/20261127130000_items.ts';
 import * as m20261127140000 from './migrations/20261127140000_message_outbox.ts';
+import * as m20261127150000 from './migrations/20261127150000_item_queue_search.ts';
 
 /** Every migration, in order. Names are timestamps; a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261127110000_data_generation': m20261127110000,
   '20261127130000_items': m20261127130000,
   '20261127140000_message_outbox': m20261127140000,
+  '20261127150000_item_queue_search': m20261127150000,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

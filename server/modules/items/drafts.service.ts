@@ -5,6 +5,7 @@ import { type AppContext, inTransaction, type Tx, type Who } from '../../context
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
+import { reindexItem } from './item-search.ts';
 import { accessOf, loadDesks } from './items.policy.ts';
 import { findItem, textColumns } from './items.repository.ts';
 
@@ -121,6 +122,7 @@ export async function createDraft(
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeAuthors(tx, id, authors);
+    await reindexItem(tx, id);
     await audit({ action: 'item.create', targetType: 'item', targetId: id, summary: { onBehalf } });
     return id;
   });
@@ -155,5 +157,6 @@ export async function saveDraft(
     if (Number(result.numUpdatedRows) !== 1)
       throw new AppError('ITEM_STALE', undefined, { version: item.version });
     await writeAuthors(tx, id, authors);
+    await reindexItem(tx, id);
   });
 }

@@ -2,11 +2,14 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ItemKind, ItemStream } from '../../../shared/items.ts';
 import type { ItemListQuery, ItemSummary } from '../../../shared/schemas/items.ts';
 import { type ItemState, OFFICE_OPEN_STATES } from '../../../shared/workflow/items.ts';
-import type { Tx } from '../../context.ts';
+import type { AppContext, Tx } from '../../context.ts';
+import { readGeneration } from '../../db/generation.ts';
 import type { Database } from '../../db/schema.ts';
+import { MINUTE } from '../../lib/clock.ts';
 import type { Reach } from '../access/actor.ts';
 import { cstDayEnd, cstDayStart } from '../audit/audit.repository.ts';
 import { orgReachFilter } from '../orgs/orgs.repository.ts';
+import { indexable, keywordMatch } from './item-search.ts';
 import { isOverdue } from './items.presenter.ts';
 
 export type ItemScope =
@@ -51,20 +54,16 @@ function filtered(tx: Tx, scope: ItemScope, f: ItemListQuery, now: string): Item
   if (f.status) q = q.where('items.status', '=', f.status);
   if (f.open) q = q.where('items.status', 'in', OFFICE_OPEN_STATES);
   if (f.stream) q = q.where('items.stream', '=', f.stream);
-  if (f.topicId)
-    q = q.where((eb) =>
-      eb.or([
-        eb('items.topic_id', '=', f.topicId as number),
-        eb(
-          'items.topic_id',
-          'in',
-          eb
-            .selectFrom('topics')
-            .select('topics.id')
-            .where('topics.parent_id', '=', f.topicId as number),
-        ),
-      ]),
+  if (f.topicId) {
+    // A topic and its sub-topics, as one uncorrelated list (so the topic index serves it).
+    const topicId = f.topicId;
+    q = q.where('items.topic_id', 'in', (eb) =>
+      eb
+        .selectFrom('topics')
+        .select('topics.id')
+        .where((w) => w.or([w('topics.id', '=', topicId), w('topics.parent_id', '=', topicId)])),
     );
+  }
   if (f.orgId) {
     const orgId = f.orgId;
     q = q.where('items.submitting_org_id', 'in', (eb) =>
@@ -87,21 +86,14 @@ function filtered(tx: Tx, scope: ItemScope, f: ItemListQuery, now: string): Item
   if (f.from) q = q.where('items.submitted_at', '>=', cstDayStart(f.from));
   if (f.to) q = q.where('items.submitted_at', '<', cstDayEnd(f.to));
   if (f.q) {
-    // Title, registration number or an author's name.
+    // Title, registration number or an author's name: the bigram index for two characters or
+    // more; a single character is rare and scans the titles and numbers.
     const like = `%${escapeLike(f.q)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`items.title like ${like} escape '\\'`,
-        sql<boolean>`items.number like ${like} escape '\\'`,
-        eb.exists(
-          eb
-            .selectFrom('item_authors as qa')
-            .select('qa.item_id')
-            .whereRef('qa.item_id', '=', 'items.id')
-            .where(sql<boolean>`qa.name like ${like} escape '\\'`),
-        ),
-      ]),
-    );
+    q = indexable(f.q)
+      ? q.where(keywordMatch(tx, f.q))
+      : q.where(
+          sql<boolean>`(items.title like ${like} escape '\\' or items.number like ${like} escape '\\')`,
+        );
   }
   return q;
 }
@@ -178,5 +170,30 @@ export async function listItems(
       submittedAt: r.submitted_at,
       updatedAt: r.updated_at,
     })),
+  };
+}
+
+/**
+ * The same list, served from this instance's cache while no committed change has happened
+ * anywhere (the data generation): counting a large intake is the expensive part, and lists
+ * are read far more often than items change. Overdue marks are worked out at each answer;
+ * the overdue filter itself is re-read every minute.
+ */
+export async function listItemsCached(
+  ctx: AppContext,
+  scope: ItemScope,
+  f: ItemListQuery,
+): Promise<{ rows: ItemSummary[]; total: number }> {
+  const now = ctx.clock.iso();
+  const key = JSON.stringify(['items', scope, f, f.overdue ? Math.floor(Date.parse(now) / MINUTE) : 0]);
+  const generation = await readGeneration(ctx.db.kysely);
+  let page = ctx.reads.get(key, generation) as { rows: ItemSummary[]; total: number } | undefined;
+  if (!page) {
+    page = await listItems(ctx.db.kysely, scope, f, now);
+    ctx.reads.set(key, generation, page);
+  }
+  return {
+    total: page.total,
+    rows: page.rows.map((r) => ({ ...r, overdue: isOverdue({ due_at: r.dueAt, status: r.status }, now) })),
   };
 }

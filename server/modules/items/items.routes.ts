@@ -27,7 +27,7 @@ import { bulkTransition } from './bulk.service.ts';
 import { createDraft, saveDraft } from './drafts.service.ts';
 import { accessOf, allowedActions, loadDesks } from './items.policy.ts';
 import { presentItemDetail } from './items.presenter.ts';
-import { type ItemScope, listItems } from './items.queries.ts';
+import { type ItemScope, listItemsCached } from './items.queries.ts';
 import { contentOf, findItem } from './items.repository.ts';
 import { releaseLock, takeLock } from './lock.service.ts';
 import { mergeItems } from './merge.service.ts';
@@ -90,7 +90,7 @@ export function itemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (!can(actor, 'item.edit')) throw new AppError('FORBIDDEN');
           scope = { view: 'queue', deskIds: [...desks.edit] };
         }
-        const { rows, total } = await listItems(ctx.db.kysely, scope, q, ctx.clock.iso());
+        const { rows, total } = await listItemsCached(ctx, scope, q);
         return {
           data: rows,
           total,

@@ -4,6 +4,7 @@ import type { ItemRow } from '../../db/schema.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
+import { reindexItem } from './item-search.ts';
 import { accessOf, loadDesks } from './items.policy.ts';
 import {
   appendEvent,
@@ -119,6 +120,7 @@ export async function mergeItems(
       )
       .execute();
     await appendVersion(tx, id, 'composite', first.stream, content, actor.id, at);
+    await reindexItem(tx, id);
     await appendEvent(tx, {
       itemId: id,
       action: 'merge',

@@ -213,6 +213,9 @@ export async function effectOf(s: Step): Promise<Effect> {
         },
       };
     }
+    case 'select':
+      // Waiting for an issue is not a post's task: no deadline, no hand-over.
+      return { patch: { post_id: null, due_at: null, handed_over: 0 }, note: '', notifyAssignee: false };
     case 'archive':
       return { patch: { assignee_id: null, post_id: null, due_at: null }, note: '', notifyAssignee: false };
     case 'merge':

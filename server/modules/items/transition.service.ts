@@ -11,6 +11,7 @@ import type { ItemRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { reindexItem } from './item-search.ts';
 import { accessOf, type ItemAccess, loadDesks } from './items.policy.ts';
 import { appendEvent, findItem } from './items.repository.ts';
 import { effectOf, type Step, type TransitionRequest } from './transition.effects.ts';
@@ -66,6 +67,7 @@ export async function applyAction(s: Step, access: ItemAccess | null): Promise<I
     .set({ ...effect.patch, status: to })
     .where('id', '=', item.id)
     .execute();
+  await reindexItem(tx, item.id);
   await appendEvent(tx, {
     itemId: item.id,
     action: req.action,
