@@ -7,6 +7,7 @@
  * urgent items, and texts from the demo generator. No events or versions are written: the
  * queue does not read them.
  */
+
 import { sql } from 'kysely';
 import { createContext } from '../server/context.ts';
 import type { Db } from '../server/db/database.ts';
@@ -24,6 +25,7 @@ import {
 import { seedDemo } from '../server/demo/seed.ts';
 import { cstDate, DAY, HOUR } from '../server/lib/clock.ts';
 import { hashPassword } from '../server/modules/auth/password.ts';
+import { insertEntries, searchText } from '../server/modules/items/item-search.ts';
 import { insertUser } from '../server/modules/users/users.service.ts';
 import { testConfig } from '../server/test/context.ts';
 import {
@@ -382,6 +384,19 @@ export async function buildQueueDatabase(
           .insertInto('item_authors')
           .values(authors.slice(j, j + 2000))
           .execute();
+    });
+  }
+  // The keyword index, as the services keep it for every item they write.
+  const names = new Map<number, string[]>();
+  for (const a of authors) names.set(a.item_id, [...(names.get(a.item_id) ?? []), a.name]);
+  const entries = rows.map((r) => ({
+    itemId: r.id as number,
+    text: searchText([r.title, r.number ?? '', ...(names.get(r.id as number) ?? [])]),
+  }));
+  for (let i = 0; i < entries.length; i += 500 * PER_TX) {
+    await k.transaction().execute(async (tx) => {
+      for (let j = i; j < Math.min(entries.length, i + 500 * PER_TX); j += 500)
+        await insertEntries(tx, entries.slice(j, j + 500));
     });
   }
   for (const [key, last] of counters) {

@@ -3,11 +3,10 @@
  * time, measured directly on the database (no HTTP, no serialisation).
  */
 import SQLite from 'better-sqlite3';
-import { type CompiledQuery, type Kysely, type KyselyPlugin, sql } from 'kysely';
+import type { CompiledQuery, Kysely, KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/db/schema.ts';
 import { cstDate, DAY } from '../server/lib/clock.ts';
-import { cstDayEnd, cstDayStart } from '../server/modules/audit/audit.repository.ts';
 import { listItems } from '../server/modules/items/items.queries.ts';
 import { itemListQuery } from '../shared/schemas/items.ts';
 import type { QueueDb } from './queue-data.ts';
@@ -53,50 +52,6 @@ async function capture(k: Kysely<Database>, info: QueueDb, s: Scenario): Promise
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/**
- * Indexes tried by BENCH_QUEUE_EXPERIMENT=1 (not in the migrations), see docs/deployment.md (十三、性能基准):
- * urgent items of an office by status; an office's items by topic and date; and the keyword
- * search's columns next to the office and date, so a search reads a narrow index, not the rows.
- */
-export const EXPERIMENT_INDEXES: Record<'sqlite' | 'postgres', readonly string[]> = {
-  sqlite: [
-    'create index bench_items_target_urgent_idx on items (target_org_id, urgent, status, submitted_at)',
-    'create index bench_items_target_topic_idx on items (target_org_id, topic_id, submitted_at)',
-    'create index bench_items_target_search_idx on items (target_org_id, submitted_at, title, number)',
-  ],
-  postgres: [
-    'create index bench_items_target_urgent_idx on items (target_org_id, urgent, status, submitted_at)',
-    'create index bench_items_target_topic_idx on items (target_org_id, topic_id, submitted_at)',
-    'create index bench_items_target_search_idx on items (target_org_id, submitted_at) include (title, number, id)',
-  ],
-};
-
-/**
- * Rewritten count queries proposed alongside the indexes (docs/deployment.md, 十三): the topic
- * filter as one IN list, so an index on the topic serves it; the author match as an
- * uncorrelated IN, evaluated once instead of once per row.
- */
-function rewrites(k: Kysely<Database>, info: QueueDb): { label: string; query: CompiledQuery }[] {
-  const params = new URLSearchParams(scenarios(info)[3]?.query);
-  const from = cstDayStart(params.get('from') ?? '');
-  const to = cstDayEnd(params.get('to') ?? '');
-  const like = '%养老%';
-  return [
-    {
-      label: '(d) count, topic as one IN list',
-      query: sql`select count(*) as n from items where items.target_org_id in (${info.provinceId})
-        and items.topic_id in (select id from topics where id = ${info.topicId} or parent_id = ${info.topicId})
-        and items.submitted_at >= ${from} and items.submitted_at < ${to}`.compile(k),
-    },
-    {
-      label: '(e) count, authors as an uncorrelated IN',
-      query: sql`select count(*) as n from items where items.target_org_id in (${info.provinceId})
-        and (items.title like ${like} escape '\\' or items.number like ${like} escape '\\'
-          or items.id in (select item_id from item_authors where name like ${like} escape '\\'))`.compile(k),
-    },
-  ];
-}
 
 interface Runner {
   time(q: CompiledQuery): Promise<number>;
@@ -162,7 +117,6 @@ export async function explain(
   target: { sqlite?: string; pgUrl?: string },
   k: Kysely<Database>,
   info: QueueDb,
-  options: { rewrites?: boolean } = {},
 ): Promise<Record<string, number>> {
   const run = await runner(target);
   const times: Record<string, number> = {};
@@ -180,7 +134,6 @@ export async function explain(
       times[s.label] = c + p;
       console.log(`  ${s.label}: count ${c.toFixed(1)} ms + page ${p.toFixed(1)} ms`);
     }
-    if (options.rewrites) for (const r of rewrites(k, info)) await show(r.label, r.query);
   } finally {
     await run.close();
   }

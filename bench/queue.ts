@@ -6,15 +6,12 @@
  * office and measures every filter with autocannon at 32 connections next to bare Fastify.
  *
  * BENCH_ITEMS (default 200000) sets the size, BENCH_SECONDS (default 10) each measurement's
- * length. BENCH_QUEUE_EXPERIMENT=1 then adds the indexes proposed in docs/deployment.md (十三) to the
- * same throw-away database and measures again. Timings on a shared machine are only comparable
- * within one run.
+ * length. Timings on a shared machine are only comparable within one run.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { openDb } from '../server/db/database.ts';
 import {
   CONNECTIONS,
@@ -28,10 +25,9 @@ import {
   stop,
 } from './lib.ts';
 import { buildQueueDatabase, type QueueDb } from './queue-data.ts';
-import { EXPERIMENT_INDEXES, explain, scenarios } from './queue-plans.ts';
+import { explain, scenarios } from './queue-plans.ts';
 
 const TOTAL = Number(process.env.BENCH_ITEMS ?? 200_000);
-const EXPERIMENT = process.env.BENCH_QUEUE_EXPERIMENT === '1';
 
 interface Result {
   label: string;
@@ -108,21 +104,6 @@ try {
         `| **${target.label}** (built in ${buildS} s) | | | | | |`,
         ...results.map((r) => fmt(r, bareM.rps)),
       );
-
-      if (EXPERIMENT) {
-        const db2 = openDb(target.pgUrl ? { databaseUrl: target.pgUrl } : { sqlitePath });
-        for (const ddl of EXPERIMENT_INDEXES[db2.dialect]) await sql.raw(ddl).execute(db2.kysely);
-        if (target.pgUrl) await sql`vacuum analyze items`.execute(db2.kysely);
-        console.log(`\n  with the experiment's indexes:`);
-        const times2 = await explain(target, db2.kysely, info, { rewrites: true });
-        await db2.close();
-        const results2 = await measureQueue(target.args, info, times2);
-        table(`${target.label} with the experiment's indexes`, results2, bareM.rps);
-        summary.push(
-          `| **${target.label} + experiment indexes** | | | | | |`,
-          ...results2.map((r) => fmt(r, bareM.rps)),
-        );
-      }
     }
   } finally {
     if (pgUrl) await dropPgDatabase(pgUrl);

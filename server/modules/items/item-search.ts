@@ -68,3 +68,19 @@ export function keywordMatch(tx: Tx, q: string) {
     return sql<boolean>`items.id in (select item_id from item_search where grams @@ to_tsquery('simple', ${grams.join(' <-> ')}))`;
   return sql<boolean>`items.id in (select rowid from item_fts where item_fts match ${`"${grams.join(' ')}"`})`;
 }
+
+/** Writes many new entries at once (bulk loads: the benchmark's generated intake). */
+export async function insertEntries(
+  tx: Tx,
+  entries: readonly { itemId: number; text: string }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  if (isPostgres(tx))
+    await sql`insert into item_search (item_id, grams) values ${sql.join(
+      entries.map((e) => sql`(${e.itemId}, to_tsvector('simple', ${e.text}))`),
+    )}`.execute(tx);
+  else
+    await sql`insert into item_fts (rowid, grams) values ${sql.join(entries.map((e) => sql`(${e.itemId}, ${e.text})`))}`.execute(
+      tx,
+    );
+}
