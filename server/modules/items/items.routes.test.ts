@@ -180,7 +180,8 @@ describe('an item through the API', () => {
       await call(t.app, editor, 'GET', `/api/items?view=queue&assigneeId=${w.users.editor.id}`)
     ).json();
     expect(queue.data[0].assigneeName).toBe('林静');
-    for (const q of ['农村养老', '0001', '王丽']) {
+    // Two characters or more through the bigram index, one character by scanning titles.
+    for (const q of ['农村养老', '养老', '0001', '2026-0001', '王丽', '农']) {
       const found = (
         await call(t.app, editor, 'GET', `/api/items?view=queue&q=${encodeURIComponent(q)}`)
       ).json();
