@@ -6,6 +6,7 @@
  * clock is set to each step's time before it runs (registration numbers follow the order of
  * registration, deadlines follow the posts, urgent items reach that day's duty officer).
  */
+
 import {
   ITEM_DECLARATION_KEYS,
   ITEM_KIND_KEYS,
@@ -17,13 +18,13 @@ import type { ItemAction } from '../../shared/workflow/items.ts';
 import { type AppContext, inTransaction, type Who } from '../context.ts';
 import { type Clock, cstDate, DAY, HOUR, MINUTE } from '../lib/clock.ts';
 import type { Actor } from '../modules/access/actor.ts';
+import { offlineActor } from '../modules/access/offline-actor.ts';
 import { createDraft, saveDraft } from '../modules/items/drafts.service.ts';
 import { runHandovers } from '../modules/items/handover.service.ts';
 import { contentOf, findItem } from '../modules/items/items.repository.ts';
 import { mergeItems } from '../modules/items/merge.service.ts';
 import { type TransitionRequest, transitionItem } from '../modules/items/transition.service.ts';
 import { createPost } from '../modules/posts/posts.service.ts';
-import { loadGrants } from '../modules/sessions/sessions.repository.ts';
 import { REFER_REASONS, REJECT_REASONS, RETURN_REASONS } from './item-phrases.ts';
 import {
   authorRevision,
@@ -218,26 +219,7 @@ function chainTimes(chain: readonly StepKind[], start: number, limit: number, rn
 
 const WHO: Who = { actor: null, ip: '127.0.0.1' };
 
-async function actorOf(ctx: AppContext, userId: number): Promise<Actor> {
-  const u = await ctx.db.kysely
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return {
-    id: u.id,
-    login: u.login,
-    realName: u.real_name,
-    demo: u.demo === 1,
-    mustChangePassword: false,
-    passwordChangedAt: u.created_at,
-    totpEnabled: false,
-    grants: await loadGrants(ctx.db.kysely, u.id),
-    sessionId: 'demo-seed',
-    csrfToken: '',
-    sessionExpiresAt: '9999-12-31T00:00:00.000Z',
-  };
-}
+const actorOf = (ctx: AppContext, userId: number) => offlineActor(ctx.db.kysely, userId, 'demo-seed');
 
 /** A shuffled copy (Fisher–Yates). */
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {

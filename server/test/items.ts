@@ -3,35 +3,17 @@ import type { ItemDraftInput } from '../../shared/schemas/items.ts';
 import { ITEM_ACTIONS, type ItemAction } from '../../shared/workflow/items.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../modules/access/actor.ts';
+import { offlineActor } from '../modules/access/offline-actor.ts';
 import { createDraft } from '../modules/items/drafts.service.ts';
 import { findItem } from '../modules/items/items.repository.ts';
 import { type TransitionRequest, transitionItem } from '../modules/items/transition.service.ts';
-import { loadGrants } from '../modules/sessions/sessions.repository.ts';
 import { makeProvince, makeUser } from './factories.ts';
 
 export const WHO = { actor: null, ip: '127.0.0.1' };
 
 /** The actor a session of this user would carry. */
-export async function actorFor(ctx: AppContext, userId: number): Promise<Actor> {
-  const user = await ctx.db.kysely
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return {
-    id: user.id,
-    login: user.login,
-    realName: user.real_name,
-    demo: false,
-    mustChangePassword: false,
-    passwordChangedAt: user.created_at,
-    totpEnabled: false,
-    grants: await loadGrants(ctx.db.kysely, user.id),
-    sessionId: `test-${user.id}`,
-    csrfToken: '',
-    sessionExpiresAt: '9999-12-31T00:00:00.000Z',
-  };
-}
+export const actorFor = (ctx: AppContext, userId: number): Promise<Actor> =>
+  offlineActor(ctx.db.kysely, userId, `test-${userId}`);
 
 /**
  * The people around an item: a member and a co-author of a provincial party, that party's
