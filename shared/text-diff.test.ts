@@ -42,4 +42,17 @@ describe('character diff', () => {
       '建议',
     ]);
   });
+
+  it('gives up quickly on long, wholly different texts and shows them replaced', () => {
+    const a = Array.from({ length: 20_000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7) % 2000))).join(
+      '',
+    );
+    const b = Array.from({ length: 20_000 }, (_, i) => String.fromCodePoint(0x6000 + ((i * 13) % 2000))).join(
+      '',
+    );
+    expect(diffText(a, b)).toEqual([
+      { op: 'delete', text: a },
+      { op: 'insert', text: b },
+    ]);
+  });
 });

@@ -1,6 +1,10 @@
 import { diffChars } from 'diff';
 import type { ItemContent } from './schemas/items.ts';
 
+/** Edits and milliseconds after which a character diff gives up (see diffText). */
+const MAX_EDITS = 4000;
+const MAX_MS = 300;
+
 export interface DiffOp {
   op: 'equal' | 'insert' | 'delete';
   text: string;
@@ -12,7 +16,15 @@ export interface DiffOp {
  * latest version).
  */
 export function diffText(a: string, b: string): DiffOp[] {
-  return diffChars(a, b).map((part) => ({
+  // Bounded: two long, wholly different texts would otherwise take minutes. Past the bound the
+  // field is shown as replaced outright, which is what such a change is.
+  const parts = diffChars(a, b, { maxEditLength: MAX_EDITS, timeout: MAX_MS });
+  if (!parts)
+    return [
+      ...(a ? [{ op: 'delete' as const, text: a }] : []),
+      ...(b ? [{ op: 'insert' as const, text: b }] : []),
+    ];
+  return parts.map((part) => ({
     op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
     text: part.value,
   }));
