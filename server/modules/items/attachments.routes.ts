@@ -36,7 +36,8 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await request.file({ limits: { fileSize: maxBytes } });
         if (!file) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
         const fileName = cleanFileName(file.filename);
-        const type = ATTACHMENT_TYPES[extensionOf(fileName)];
+        const extension = extensionOf(fileName);
+        const type = Object.hasOwn(ATTACHMENT_TYPES, extension) ? ATTACHMENT_TYPES[extension] : undefined;
         const types = Object.keys(ATTACHMENT_TYPES).join('、');
         if (!type) throw new AppError('ATTACHMENT_REJECTED', `不支持该类型的附件，请上传以下格式：${types}`);
         const buf = await file.toBuffer();

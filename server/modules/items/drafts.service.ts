@@ -23,13 +23,27 @@ async function resolveAuthors(tx: Tx, actor: Actor, input: ItemDraftInput) {
     if (seen.has(key)) throw new AppError('VALIDATION_FAILED', '作者名单中有重复');
     seen.add(key);
     if (a.userId !== null) {
+      // Authors are members (or the writer themself): crediting someone gives them sight of
+      // the item, so no one else — an administrator above all — can be made an author.
       const u = await tx
         .selectFrom('users')
         .select(['id', 'real_name'])
         .where('id', '=', a.userId)
         .where('enabled', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('id', '=', actor.id),
+            eb.exists(
+              eb
+                .selectFrom('role_grants')
+                .select('role_grants.id')
+                .whereRef('role_grants.user_id', '=', 'users.id')
+                .where('role_grants.role', '=', 'member'),
+            ),
+          ]),
+        )
         .executeTakeFirst();
-      if (!u) throw new AppError('VALIDATION_FAILED', '所选作者不存在或已停用');
+      if (!u) throw new AppError('VALIDATION_FAILED', '联名作者须是委员，所选人员不存在、已停用或不是委员');
       authors.push({ user_id: u.id, org_id: null, name: u.real_name });
     } else {
       const o = await tx

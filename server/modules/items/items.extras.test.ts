@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.ts';
 import { call, loginAs, type Session } from '../../test/factories.ts';
-import { act, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
+import { act, draftInput, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
 import { mergeItems } from './merge.service.ts';
 
 let t: TestContext;
@@ -251,5 +251,52 @@ describe('who holds and who sees an item along the way', () => {
       code: 'VALIDATION_FAILED',
       message: '综合信息由信息处编写，不能退回作者；不再使用时请选择“不予采用”',
     });
+  });
+});
+
+describe('guards found in review', () => {
+  it('only members (or the writer) can be credited, so no administrator gains sight of an item', async () => {
+    await expect(
+      newDraft(t.ctx, w, {
+        authors: [
+          { userId: w.users.author.id, orgId: null },
+          { userId: w.users.sysadmin.id, orgId: null },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('naming the assignee at registration is the director’s part', async () => {
+    const id = await newDraft(t.ctx, w);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    await expect(
+      act(t.ctx, w.actors.editor, id, 'register', { assigneeId: w.users.director.id }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(
+      (await act(t.ctx, w.actors.director, id, 'register', { assigneeId: w.users.editor.id }))?.assignee_id,
+    ).toBe(w.users.editor.id);
+  });
+
+  it('while an item is back with its author, others see the text last submitted, not the revision', async () => {
+    const id = await newDraft(t.ctx, w);
+    await act(t.ctx, w.actors.author, id, 'submit');
+    await act(t.ctx, w.actors.editor, id, 'register');
+    const returned = await act(t.ctx, w.actors.editor, id, 'return');
+    const mine = await call(t.app, author, 'PUT', `/api/items/${id}/draft`, {
+      ...draftInput(w, { situation: '尚未报送的修改' }),
+      version: returned?.version,
+    });
+    expect(mine.json().data.situation).toBe('尚未报送的修改');
+    const editor = await loginAs(t.app, 'editor');
+    const seen = (await call(t.app, editor, 'GET', `/api/items/${id}`)).json().data;
+    expect(seen.situation).toBe(draftInput(w).situation);
+  });
+
+  it('an attachment with an inherited property name as extension is refused in Chinese', async () => {
+    const id = await newDraft(t.ctx, w);
+    for (const name of ['a.constructor', 'b.__proto__', 'c.tostring'])
+      expect((await upload(author, id, name, PDF)).json().error.code).toBe('ATTACHMENT_REJECTED');
   });
 });

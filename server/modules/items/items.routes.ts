@@ -19,13 +19,14 @@ import {
 import { diffContent } from '../../../shared/text-diff.ts';
 import { AUTHOR_EDITABLE_STATES, type ItemState } from '../../../shared/workflow/items.ts';
 import type { AppContext } from '../../context.ts';
+import type { ItemRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import { can, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { bulkTransition } from './bulk.service.ts';
 import { createDraft, saveDraft } from './drafts.service.ts';
-import { accessOf, allowedActions, loadDesks } from './items.policy.ts';
+import { accessOf, allowedActions, type ItemAccess, loadDesks } from './items.policy.ts';
 import { presentItemDetail } from './items.presenter.ts';
 import { type ItemScope, listItemsCached } from './items.queries.ts';
 import { contentOf, findItem } from './items.repository.ts';
@@ -47,12 +48,32 @@ export async function loadVisible(ctx: AppContext, actor: Actor, id: number) {
   return { item, access };
 }
 
+/**
+ * The item as this reader may see it: while an item is back with its author (退回修改), what the
+ * author is rewriting is their private working copy; everyone else sees the text last submitted.
+ */
+async function asSeenBy(ctx: AppContext, item: ItemRow, access: ItemAccess): Promise<ItemRow> {
+  if (item.status !== 'returned' || access.parties.has('author')) return item;
+  const last = await ctx.db.kysely
+    .selectFrom('item_versions')
+    .select(['title', 'situation', 'analysis', 'suggestion', 'body', 'char_count'])
+    .where('item_id', '=', item.id)
+    .orderBy('no', 'desc')
+    .executeTakeFirst();
+  return last ? { ...item, ...last } : item;
+}
+
 export async function itemResponse(ctx: AppContext, actor: Actor, id: number) {
   const { item, access } = await loadVisible(ctx, actor, id);
   const editable = access.parties.has('author') && AUTHOR_EDITABLE_STATES.includes(item.status as ItemState);
   const settings = await ctx.settings.get();
   return {
-    data: await presentItemDetail(ctx.db.kysely, item, actor.id, ctx.clock.iso()),
+    data: await presentItemDetail(
+      ctx.db.kysely,
+      await asSeenBy(ctx, item, access),
+      actor.id,
+      ctx.clock.iso(),
+    ),
     abilities: {
       actions: allowedActions(item, access),
       saveDraft: editable,
@@ -247,9 +268,9 @@ export function itemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { item } = await loadVisible(ctx, actorOf(request), request.params.id);
+        const { item, access } = await loadVisible(ctx, actorOf(request), request.params.id);
         const a = await findVersion(ctx.db.kysely, item.id, request.query.from);
-        return { data: diffContent(a.content, contentOf(item)) };
+        return { data: diffContent(a.content, contentOf(await asSeenBy(ctx, item, access))) };
       },
     );
 

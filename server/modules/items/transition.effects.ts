@@ -1,7 +1,7 @@
 import type { ItemDeclaration, NotificationKind } from '../../../shared/items.ts';
 import type { ItemContent } from '../../../shared/schemas/items.ts';
 import type { Settings } from '../../../shared/schemas/settings.ts';
-import type { ItemAction } from '../../../shared/workflow/items.ts';
+import type { ItemAction, ItemParty } from '../../../shared/workflow/items.ts';
 import type { AuditFn, Tx } from '../../context.ts';
 import type { ItemPatch, ItemRow } from '../../db/schema.ts';
 import { addMs, cstDate, HOUR } from '../../lib/clock.ts';
@@ -45,6 +45,8 @@ export interface Step {
   settings: Settings;
   now: Date;
   audit: AuditFn;
+  /** What the actor is to the item (empty for the platform's own actions). */
+  parties?: ReadonlySet<ItemParty>;
 }
 
 /** What an action changes besides the state, and what the event and notifications say. */
@@ -127,6 +129,8 @@ export async function effectOf(s: Step): Promise<Effect> {
       const number = item.number ?? formatNumber(s.settings.itemNumberFormat, year, seq);
       const assignment = await assignmentFor(tx, desk, 'edit', now);
       if (req.assigneeId !== null) {
+        // Naming the assignee at registration is assigning: the director's part.
+        if (!s.parties?.has('assigner')) throw new AppError('FORBIDDEN', '只有信息处处长可以指定承办人');
         assignment.assignee_id = await assertStaff(tx, item, req.assigneeId);
         assignment.post_id = null;
       } else if (assignment.assignee_id === null && s.actor) {

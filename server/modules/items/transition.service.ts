@@ -61,7 +61,7 @@ export async function applyAction(s: Step, access: ItemAccess | null): Promise<I
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1)
     throw new AppError('ITEM_STALE', undefined, { version: item.version });
-  const effect = await effectOf({ ...s, req: { ...req, reason } });
+  const effect = await effectOf({ ...s, req: { ...req, reason }, parties: access?.parties });
   await tx
     .updateTable('items')
     .set({ ...effect.patch, status: to })

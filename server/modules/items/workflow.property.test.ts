@@ -94,7 +94,7 @@ async function take(ids: number[], s: Step, n: number): Promise<boolean> {
         WHO,
         id,
         request(s.action, version, {
-          assigneeId: w.users.editor.id,
+          assigneeId: s.action === 'assign' ? w.users.editor.id : null,
           content: { title: `第${n}次编辑`, situation: `编辑${n}`, analysis: '', suggestion: '', body: '' },
           referOrgId: w.p.otherCity.id,
         }),

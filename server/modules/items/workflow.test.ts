@@ -114,7 +114,7 @@ async function attempt(role: Role, id: number, action: ItemAction, helperId: () 
         WHO,
         id,
         request(action, item?.version ?? 0, {
-          assigneeId: w.users.editor.id,
+          assigneeId: action === 'assign' ? w.users.editor.id : null,
           content: CONTENT,
           referOrgId: w.p.otherCity.id,
         }),
