@@ -43,11 +43,19 @@ export async function runMaintenance(
 export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout[] {
   const tick = () => runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
   // Deadlines are counted in hours, so hand-overs (and unread digests) run every few minutes.
-  const handover = () =>
+  // A run still going (a slow gateway) is not overlapped by the next.
+  let running = false;
+  const handover = () => {
+    if (running) return;
+    running = true;
     runHandovers(ctx)
       .then(() => runDigest(ctx))
       .then(() => deliverOutbox(ctx))
-      .catch((err: unknown) => log.error({ err }, 'hand-over or digest failed'));
+      .catch((err: unknown) => log.error({ err }, 'hand-over or digest failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
   void tick();
   void handover();
   const timers = [setInterval(tick, HOUR), setInterval(handover, 5 * MINUTE)];

@@ -5,6 +5,12 @@ import { type AppContext, inTransaction } from '../context.ts';
 import { AppError } from '../lib/errors.ts';
 import { whoOf } from './auth.ts';
 
+/** A unique-constraint violation from PostgreSQL (23505) or SQLite. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 function body(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
   return {
     error: {
@@ -56,6 +62,10 @@ export function registerErrorHandling(app: FastifyInstance, ctx: AppContext): vo
         : undefined;
       return reply.status(422).send(body('VALIDATION_FAILED', message, { fields }));
     }
+    // Two requests racing to create the same record: the database's unique constraint decides,
+    // and the loser is told in the same words as a duplicate caught by a service.
+    if (isUniqueViolation(err))
+      return reply.status(409).send(body('DUPLICATE', '记录已存在（可能刚由他人创建），请刷新后查看'));
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED'));
     if (status === 413) return reply.status(413).send(body('PAYLOAD_TOO_LARGE'));

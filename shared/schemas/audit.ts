@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'leave.create': '登记请假',
   'leave.delete': '取消请假',
   'duty.set': '安排值班',
+  'notification.prefs': '修改消息提醒设置',
   'topic.create': '新增信息分类',
   'topic.update': '修改信息分类',
   'routing.create': '新增报送路径调整',

@@ -5,7 +5,14 @@ import { attachmentSchema } from '../../../shared/schemas/items.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
-import { ATTACHMENT_TYPES, cleanFileName, extensionOf, readStoredFile, storeFile } from './attachments.ts';
+import {
+  ATTACHMENT_TYPES,
+  cleanFileName,
+  extensionOf,
+  readStoredFile,
+  removeStoredFile,
+  storeFile,
+} from './attachments.ts';
 import { itemResponse } from './items.routes.ts';
 
 const TAGS = ['信息报送与处理'];
@@ -49,6 +56,22 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const stored = await storeFile(ctx.config.dataDir, buf);
         const at = ctx.clock.iso();
         const row = await inTransaction(ctx, whoOf(request), async (tx, audit) => {
+          // Checked again inside the transaction: a submission or another upload may have
+          // happened while the file was arriving.
+          const now = await tx
+            .selectFrom('items')
+            .select('status')
+            .where('id', '=', item.id)
+            .executeTakeFirst();
+          if (now?.status !== item.status)
+            throw new AppError('ITEM_ACTION_NOT_ALLOWED', '信息状态已变化，附件未添加，请刷新后重试');
+          const count = await tx
+            .selectFrom('item_attachments')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('item_id', '=', item.id)
+            .executeTakeFirstOrThrow();
+          if (Number(count.n) >= settings.itemMaxAttachments)
+            throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
           const inserted = await tx
             .insertInto('item_attachments')
             .values({
@@ -70,6 +93,9 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: { attachmentId: inserted.id, fileName, size: buf.length, sha256: stored.sha256 },
           });
           return inserted;
+        }).catch(async (error: unknown) => {
+          await removeStoredFile(ctx.config.dataDir, stored.key);
+          throw error;
         });
         return { data: { id: row.id, fileName, size: buf.length, createdAt: at } };
       },

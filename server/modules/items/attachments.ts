@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../../lib/crypto.ts';
 
@@ -54,4 +54,9 @@ export async function storeFile(dataDir: string, buf: Buffer): Promise<{ key: st
 
 export function readStoredFile(dataDir: string, key: string): Promise<Buffer> {
   return readFile(path.join(dataDir, 'attachments', key));
+}
+
+/** Removes a stored file whose record was not written (the upload's transaction failed). */
+export function removeStoredFile(dataDir: string, key: string): Promise<void> {
+  return rm(path.join(dataDir, 'attachments', key), { force: true });
 }

@@ -175,7 +175,7 @@ describe('topics and routing (administration)', () => {
       sourceOrgId: w.p.city.id,
       targetOrgId: w.p.party.id,
     });
-    expect(bad.json().error.message).toBe('接收方须是省、市或县级政协');
+    expect(bad.json().error.message).toBe('接收方须是在用的省、市或县级政协');
     const rules = (await call(t.app, sys, 'GET', '/api/routing-rules')).json().data;
     await call(t.app, sys, 'DELETE', `/api/routing-rules/${rules[0].id}`);
     expect((await preview()).rule).toBe('default');

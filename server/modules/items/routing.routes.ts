@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import { can, reachCoversOrg, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
+import { findOrg, orgReachFilter } from '../orgs/orgs.repository.ts';
 import { routeOf } from './routing.ts';
 
 const TAGS = ['报送路径'];
@@ -36,10 +37,12 @@ export function routingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        assertManager(actorOf(request));
+        const actor = actorOf(request);
+        assertManager(actor);
         const rows = await ctx.db.kysely
           .selectFrom('routing_rules')
           .innerJoin('organizations as s', 's.id', 'routing_rules.source_org_id')
+          .where(orgReachFilter(reachOf(actor, 'org.manage'), 's'))
           .innerJoin('organizations as t', 't.id', 'routing_rules.target_org_id')
           .select([
             'routing_rules.id',
@@ -95,13 +98,14 @@ export function routingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .selectFrom('organizations')
               .select(['id', 'path', 'type'])
               .where('id', '=', targetOrgId)
+              .where('active', '=', 1)
               .executeTakeFirst(),
           ]);
           const reach = reachOf(actor, 'org.manage');
           if (!source || !reachCoversOrg(reach, source))
             throw new AppError('NOT_FOUND', '报送单位不存在或您无权管理');
           if (!target || !CPPCC_TYPES.includes(target.type as (typeof CPPCC_TYPES)[number]))
-            throw new AppError('VALIDATION_FAILED', '接收方须是省、市或县级政协');
+            throw new AppError('VALIDATION_FAILED', '接收方须是在用的省、市或县级政协');
           const existing = await tx
             .selectFrom('routing_rules')
             .select('id')
@@ -133,14 +137,21 @@ export function routingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/routing-rules/:id',
       { schema: { tags: TAGS, summary: '删除报送路径调整', params: idParam, response: { 200: okResponse } } },
       async (request) => {
-        assertManager(actorOf(request));
+        const actor = actorOf(request);
+        assertManager(actor);
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           const rule = await tx
             .selectFrom('routing_rules')
-            .selectAll()
-            .where('id', '=', request.params.id)
+            .innerJoin('organizations as s', 's.id', 'routing_rules.source_org_id')
+            .selectAll('routing_rules')
+            .select('s.path')
+            .where('routing_rules.id', '=', request.params.id)
             .executeTakeFirst();
-          if (!rule) throw new AppError('NOT_FOUND', '规则不存在');
+          if (
+            !rule ||
+            !reachCoversOrg(reachOf(actor, 'org.manage'), { id: rule.source_org_id, path: rule.path })
+          )
+            throw new AppError('NOT_FOUND', '规则不存在或您无权管理');
           await tx.deleteFrom('routing_rules').where('id', '=', rule.id).execute();
           await audit({
             action: 'routing.delete',
@@ -168,7 +179,11 @@ export function routingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        assertManager(actorOf(request));
+        const actor = actorOf(request);
+        assertManager(actor);
+        const org = await findOrg(ctx.db.kysely, request.query.orgId);
+        if (!org || !reachCoversOrg(reachOf(actor, 'org.manage'), org))
+          throw new AppError('NOT_FOUND', '组织不存在或您无权查看');
         const route = await routeOf(ctx.db.kysely, request.query.orgId);
         return {
           data: {

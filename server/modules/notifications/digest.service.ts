@@ -88,6 +88,16 @@ export async function deliverOutbox(ctx: AppContext, fetcher: typeof fetch = fet
     .execute();
   let sent = 0;
   for (const m of pending) {
+    // Claim the message by its attempt count: of two instances (or two overlapping runs) only
+    // one sends it.
+    const claimed = await db
+      .updateTable('message_outbox')
+      .set({ attempts: m.attempts + 1 })
+      .where('id', '=', m.id)
+      .where('sent_at', 'is', null)
+      .where('attempts', '=', m.attempts)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
     try {
       const res = await fetcher(url, {
         method: 'POST',
@@ -98,7 +108,7 @@ export async function deliverOutbox(ctx: AppContext, fetcher: typeof fetch = fet
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       await db
         .updateTable('message_outbox')
-        .set({ sent_at: ctx.clock.iso(), attempts: m.attempts + 1 })
+        .set({ sent_at: ctx.clock.iso() })
         .where('id', '=', m.id)
         .execute();
       sent += 1;
@@ -106,7 +116,6 @@ export async function deliverOutbox(ctx: AppContext, fetcher: typeof fetch = fet
       await db
         .updateTable('message_outbox')
         .set({
-          attempts: m.attempts + 1,
           last_error: String(error instanceof Error ? error.message : error).slice(0, 200),
         })
         .where('id', '=', m.id)

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { NOTIFICATION_KIND_KEYS, type NotificationKind } from '../../../shared/items.ts';
 import { listOf, okResponse, queryBool } from '../../../shared/schemas/common.ts';
 import { notificationSchema } from '../../../shared/schemas/items.ts';
-import type { AppContext } from '../../context.ts';
-import { actorOf } from '../../plugins/auth.ts';
+import { type AppContext, inTransaction } from '../../context.ts';
+import { actorOf, whoOf } from '../../plugins/auth.ts';
 
 const TAGS = ['消息提醒'];
 const prefsSchema = z.object(
@@ -138,18 +138,21 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const userId = actorOf(request).id;
-        await ctx.db.kysely.transaction().execute(async (tx) => {
-          await tx.deleteFrom('notification_prefs').where('user_id', '=', userId).execute();
-          await tx
-            .insertInto('notification_prefs')
-            .values(
-              NOTIFICATION_KIND_KEYS.map((kind) => ({
-                user_id: userId,
-                kind,
-                enabled: request.body[kind] ? 1 : 0,
-              })),
-            )
-            .execute();
+        await inTransaction(ctx, whoOf(request), async (tx, audit) => {
+          for (const kind of NOTIFICATION_KIND_KEYS) {
+            const enabled = request.body[kind] ? 1 : 0;
+            await tx
+              .insertInto('notification_prefs')
+              .values({ user_id: userId, kind, enabled })
+              .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet({ enabled }))
+              .execute();
+          }
+          await audit({
+            action: 'notification.prefs',
+            targetType: 'user',
+            targetId: userId,
+            summary: request.body,
+          });
         });
         return { data: request.body };
       },

@@ -54,12 +54,18 @@ export function leaveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     /** A director records leave for the staff of the desks they manage; anyone for themself. */
-    async function assertLeaveManager(actor: Actor, userId: number): Promise<void> {
-      if (userId === actor.id) return;
+    async function mayManageLeave(actor: Actor, userId: number): Promise<boolean> {
       const desks = await desksFor(ctx, actor);
+      // Leave matters to posts: only office staff record it (their own, or the director's staff).
+      if (desks.work.size === 0) return false;
+      if (userId === actor.id) return true;
       for (const d of desks.manage)
-        if ((await staffOf(ctx.db.kysely, d)).some((s) => s.id === userId)) return;
-      throw new AppError('FORBIDDEN', '只能为本信息处工作人员登记请假');
+        if ((await staffOf(ctx.db.kysely, d)).some((s) => s.id === userId)) return true;
+      return false;
+    }
+    async function assertLeaveManager(actor: Actor, userId: number): Promise<void> {
+      if (!(await mayManageLeave(actor, userId)))
+        throw new AppError('FORBIDDEN', '只能为本人或本信息处工作人员登记请假');
     }
 
     app.post(
@@ -95,8 +101,9 @@ export function leaveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .selectAll()
           .where('id', '=', request.params.id)
           .executeTakeFirst();
-        if (!leave) throw new AppError('NOT_FOUND', '请假记录不存在');
-        await assertLeaveManager(actorOf(request), leave.user_id);
+        // Someone else's leave one may not manage is answered as missing.
+        if (!leave || !(await mayManageLeave(actorOf(request), leave.user_id)))
+          throw new AppError('NOT_FOUND', '请假记录不存在或您无权管理');
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           await tx.deleteFrom('leaves').where('id', '=', leave.id).execute();
           await audit({ action: 'leave.delete', targetType: 'leave', targetId: leave.id, summary: leave });

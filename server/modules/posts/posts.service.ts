@@ -75,11 +75,13 @@ export async function updatePost(
     if (!before || before.org_id !== input.orgId) throw new AppError('NOT_FOUND', '岗位不存在');
     if (before.version !== input.version) throw new AppError('CONFLICT');
     await assertHolders(tx, input);
-    await tx
+    const updated = await tx
       .updateTable('posts')
       .set({ ...columns(input), version: before.version + 1, updated_at: now })
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
     // Reassignment of a post is on record (AB岗 changes are audited with before and after).
     await audit({
       action: 'post.update',
