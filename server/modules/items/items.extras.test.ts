@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.ts';
-import { call, loginAs, type Session } from '../../test/factories.ts';
+import { call, loginAs, makeUser, type Session } from '../../test/factories.ts';
 import { act, draftInput, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
 import { mergeItems } from './merge.service.ts';
 
@@ -298,5 +298,25 @@ describe('guards found in review', () => {
     const id = await newDraft(t.ctx, w);
     for (const name of ['a.constructor', 'b.__proto__', 'c.tostring'])
       expect((await upload(author, id, name, PDF)).json().error.code).toBe('ATTACHMENT_REJECTED');
+  });
+});
+
+describe('routing rules stay within the administrator’s scope', () => {
+  it('a city administrator neither sees nor deletes a provincial unit’s rule', async () => {
+    await call(t.app, sys, 'POST', '/api/routing-rules', {
+      sourceOrgId: w.p.party.id,
+      targetOrgId: w.p.city.id,
+    });
+    const rules = (await call(t.app, sys, 'GET', '/api/routing-rules')).json().data;
+    await makeUser(t.ctx, 'citysys', w.p.city.id, [
+      { role: 'sysadmin', orgId: w.p.city.id, scope: 'subtree' },
+    ]);
+    const citySys = await loginAs(t.app, 'citysys');
+    expect((await call(t.app, citySys, 'GET', '/api/routing-rules')).json().total).toBe(0);
+    expect((await call(t.app, citySys, 'DELETE', `/api/routing-rules/${rules[0].id}`)).statusCode).toBe(404);
+    expect((await call(t.app, citySys, 'GET', `/api/routing-preview?orgId=${w.p.party.id}`)).statusCode).toBe(
+      404,
+    );
+    expect((await call(t.app, sys, 'DELETE', `/api/routing-rules/${rules[0].id}`)).statusCode).toBe(200);
   });
 });

@@ -117,6 +117,13 @@ describe('posts with A and B holders (AB岗)', () => {
       endDate: '2027-01-05',
     });
     expect(other.statusCode).toBe(403);
+    const member = await loginAs(t.app, 'author');
+    const outsider = await post(member, '/api/leaves', {
+      userId: w.users.author.id,
+      startDate: '2027-01-04',
+      endDate: '2027-01-05',
+    });
+    expect(outsider.statusCode).toBe(403);
     const backwards = await post(editor, '/api/leaves', {
       userId: w.users.editor.id,
       startDate: '2027-01-05',
