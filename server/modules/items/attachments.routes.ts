@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, okResponse } from '../../../shared/schemas/common.ts';
 import { attachmentSchema } from '../../../shared/schemas/items.ts';
-import { type AppContext, inTransaction } from '../../context.ts';
+import { type AppContext, inTransaction, type Tx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import {
@@ -13,9 +13,21 @@ import {
   removeStoredFile,
   storeFile,
 } from './attachments.ts';
-import { itemResponse } from './items.routes.ts';
+import { mayAttach } from './items.policy.ts';
+import { loadVisible } from './items.routes.ts';
 
 const TAGS = ['信息报送与处理'];
+const countAttachments = async (tx: Tx, itemId: number) =>
+  Number(
+    (
+      await tx
+        .selectFrom('item_attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('item_id', '=', itemId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 const attachmentParams = idParam.extend({ attachmentId: z.coerce.number().int().positive() });
 
 /** Attachments: whitelisted types checked by content, stored outside the web root, every download audited. */
@@ -33,10 +45,11 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = actorOf(request);
-        const { data: item, abilities } = await itemResponse(ctx, actor, request.params.id);
-        if (!abilities.attach) throw new AppError('FORBIDDEN', '该信息当前不能添加附件');
+        const { item, access } = await loadVisible(ctx, actor, request.params.id);
         const settings = await ctx.settings.get();
-        if (item.attachments.length >= settings.itemMaxAttachments)
+        if (!mayAttach(item, access, settings.itemMaxAttachments))
+          throw new AppError('FORBIDDEN', '该信息当前不能添加附件');
+        if ((await countAttachments(ctx.db.kysely, item.id)) >= settings.itemMaxAttachments)
           throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
         if (!request.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传附件');
         const maxBytes = settings.itemMaxAttachmentMb * 1_048_576;
@@ -65,12 +78,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .executeTakeFirst();
           if (now?.status !== item.status)
             throw new AppError('ITEM_ACTION_NOT_ALLOWED', '信息状态已变化，附件未添加，请刷新后重试');
-          const count = await tx
-            .selectFrom('item_attachments')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('item_id', '=', item.id)
-            .executeTakeFirstOrThrow();
-          if (Number(count.n) >= settings.itemMaxAttachments)
+          if ((await countAttachments(tx, item.id)) >= settings.itemMaxAttachments)
             throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
           const inserted = await tx
             .insertInto('item_attachments')
@@ -106,7 +114,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: TAGS, summary: '下载附件', params: attachmentParams } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const { data: item } = await itemResponse(ctx, actor, request.params.id);
+        const { item } = await loadVisible(ctx, actor, request.params.id);
         const row = await ctx.db.kysely
           .selectFrom('item_attachments')
           .selectAll()
@@ -139,8 +147,9 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = actorOf(request);
-        const { data: item, abilities } = await itemResponse(ctx, actor, request.params.id);
-        if (!abilities.attach) throw new AppError('FORBIDDEN', '该信息当前不能删除附件');
+        const { item, access } = await loadVisible(ctx, actor, request.params.id);
+        if (!mayAttach(item, access, (await ctx.settings.get()).itemMaxAttachments))
+          throw new AppError('FORBIDDEN', '该信息当前不能删除附件');
         await inTransaction(ctx, whoOf(request), async (tx, audit) => {
           const row = await tx
             .selectFrom('item_attachments')

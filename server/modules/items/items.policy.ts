@@ -1,4 +1,5 @@
 import {
+  AUTHOR_EDITABLE_STATES,
   actionsFor,
   type ItemAction,
   type ItemParty,
@@ -61,4 +62,20 @@ export async function accessOf(tx: Tx, actor: Actor, item: ItemRow, desks: Desks
 /** The actions the table offers the actor now (people never take the platform's own actions). */
 export function allowedActions(item: Pick<ItemRow, 'status'>, access: ItemAccess): ItemAction[] {
   return actionsFor(item.status as ItemState, access.parties);
+}
+
+/** The author may change the text: before submission and after a return. */
+export function mayEditDraft(item: Pick<ItemRow, 'status'>, access: ItemAccess): boolean {
+  return access.parties.has('author') && AUTHOR_EDITABLE_STATES.includes(item.status as ItemState);
+}
+
+/** Files may be added or removed while the author or the office is working on the text. */
+export function mayAttach(
+  item: Pick<ItemRow, 'status'>,
+  access: ItemAccess,
+  maxAttachments: number,
+): boolean {
+  const officeWorking =
+    access.parties.has('office') && (item.status === 'registered' || item.status === 'editing');
+  return (mayEditDraft(item, access) || officeWorking) && maxAttachments > 0;
 }

@@ -17,7 +17,6 @@ import {
   itemVersionDetailSchema,
 } from '../../../shared/schemas/items.ts';
 import { diffContent } from '../../../shared/text-diff.ts';
-import { AUTHOR_EDITABLE_STATES, type ItemState } from '../../../shared/workflow/items.ts';
 import type { AppContext } from '../../context.ts';
 import type { ItemRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -26,7 +25,14 @@ import { can, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { bulkTransition } from './bulk.service.ts';
 import { createDraft, saveDraft } from './drafts.service.ts';
-import { accessOf, allowedActions, type ItemAccess, loadDesks } from './items.policy.ts';
+import {
+  accessOf,
+  allowedActions,
+  type ItemAccess,
+  loadDesks,
+  mayAttach,
+  mayEditDraft,
+} from './items.policy.ts';
 import { presentItemDetail } from './items.presenter.ts';
 import { type ItemScope, listItemsCached } from './items.queries.ts';
 import { contentOf, findItem } from './items.repository.ts';
@@ -65,7 +71,6 @@ async function asSeenBy(ctx: AppContext, item: ItemRow, access: ItemAccess): Pro
 
 export async function itemResponse(ctx: AppContext, actor: Actor, id: number) {
   const { item, access } = await loadVisible(ctx, actor, id);
-  const editable = access.parties.has('author') && AUTHOR_EDITABLE_STATES.includes(item.status as ItemState);
   const settings = await ctx.settings.get();
   return {
     data: await presentItemDetail(
@@ -76,10 +81,8 @@ export async function itemResponse(ctx: AppContext, actor: Actor, id: number) {
     ),
     abilities: {
       actions: allowedActions(item, access),
-      saveDraft: editable,
-      attach:
-        (editable || (access.parties.has('office') && ['registered', 'editing'].includes(item.status))) &&
-        settings.itemMaxAttachments > 0,
+      saveDraft: mayEditDraft(item, access),
+      attach: mayAttach(item, access, settings.itemMaxAttachments),
     },
   };
 }
