@@ -1,9 +1,9 @@
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { dayjs } from '../workbench/dayjs-zh.ts';
-import { type Ref, refOptions } from '../workbench/use-desk-data.ts';
 import { DAY, type DutyView } from './duty-types.ts';
 
 interface Props {

@@ -4,9 +4,10 @@ import { useNavigate, useParams } from 'react-router';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { AUTHOR_EDITABLE_STATES } from '../../../shared/workflow/items.ts';
 import { useMe } from '../../api/session.ts';
+import { useTopics } from '../../components/use-topics.ts';
 import type { ItemRecord, ItemSettings } from '../item/item-api.ts';
 import { useItem } from '../item/use-item.ts';
-import { useItemSettings, useTopics } from '../item/use-item-refs.ts';
+import { useItemSettings } from '../item/use-item-refs.ts';
 import { emptyDraft, fromDetail, hasText, normalise, sameDraft } from './draft-model.ts';
 import { type EditorStart, ItemEditor } from './ItemEditor.tsx';
 import { readLocal, removeLocal } from './local-draft.ts';
@@ -74,7 +75,8 @@ function EditorLoader({
 }) {
   const navigate = useNavigate();
   const { settings, error } = useItemSettings();
-  const { topics, loaded } = useTopics();
+  const { topics, loading: topicsLoading } = useTopics();
+  const loaded = !topicsLoading;
   const item = useItem(itemId ?? 0);
   const record = itemId === null ? null : item.load.state === 'ready' ? item.load.record : undefined;
   // Decided once, on the first complete load: later saves must not re-offer the browser copy.

@@ -1,8 +1,6 @@
 import { Form, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, type DataResponse, toQuery } from '../../api/client.ts';
-import { useNotifyError } from '../../components/use-notify.ts';
-import type { NamedRef } from './item-api.ts';
+import { useEffect } from 'react';
+import { refOptions, useAssignees } from '../../components/use-desk-data.ts';
 
 interface Props {
   open: boolean;
@@ -16,22 +14,12 @@ interface Props {
 
 /** 分配承办人: one of the receiving office's staff. */
 export function AssignModal({ open, orgId, currentId, busy, onCancel, onConfirm }: Props) {
-  const notifyError = useNotifyError();
-  const [staff, setStaff] = useState<NamedRef[] | null>(null);
+  const { assignees: staff, loading } = useAssignees(open ? orgId : undefined);
   const [form] = Form.useForm<{ assigneeId: number }>();
 
   useEffect(() => {
-    if (!open) return;
-    form.setFieldsValue({ assigneeId: currentId ?? undefined });
-    const controller = new AbortController();
-    api
-      .get<DataResponse<NamedRef[]>>(`/item-assignees${toQuery({ orgId })}`, { signal: controller.signal })
-      .then((answer) => setStaff(answer.data))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) notifyError(error);
-      });
-    return () => controller.abort();
-  }, [open, orgId, currentId, form, notifyError]);
+    if (open) form.setFieldsValue({ assigneeId: currentId ?? undefined });
+  }, [open, currentId, form]);
 
   return (
     <Modal
@@ -55,9 +43,9 @@ export function AssignModal({ open, orgId, currentId, busy, onCancel, onConfirm 
           <Select
             showSearch
             optionFilterProp="label"
-            loading={staff === null}
+            loading={loading}
             placeholder="选择信息处工作人员"
-            options={(staff ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            options={refOptions(staff)}
             data-testid="item-assignee-select"
           />
         </Form.Item>

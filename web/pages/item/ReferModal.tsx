@@ -1,8 +1,9 @@
 import { Alert, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { OrgView } from '../../../shared/schemas/orgs.ts';
-import { api, type ListResponse } from '../../api/client.ts';
+import type { ListResponse } from '../../api/client.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+import { useApiData } from '../../components/use-desk-data.ts';
 
 interface Props {
   open: boolean;
@@ -18,21 +19,11 @@ interface Values {
 
 /** The organisations to refer to, loaded when the dialog opens; `null` while loading. */
 function useReferOrgs(open: boolean) {
-  const [orgs, setOrgs] = useState<OrgView[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (!open || orgs !== null) return;
-    const controller = new AbortController();
-    api
-      .get<ListResponse<OrgView, unknown>>('/orgs', { signal: controller.signal })
-      .then((answer) => setOrgs(answer.data.filter((org) => org.active)))
-      .catch(() => {
-        if (controller.signal.aborted) return;
-        setOrgs([]);
-        setFailed(true);
-      });
-    return () => controller.abort();
-  }, [open, orgs]);
+  const { data, failed } = useApiData<ListResponse<OrgView, unknown>>(open ? '/orgs' : null, { quiet: true });
+  const orgs = useMemo(
+    () => (data ? data.data.filter((org) => org.active) : failed ? [] : null),
+    [data, failed],
+  );
   return { orgs, failed };
 }
 

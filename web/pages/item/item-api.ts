@@ -13,7 +13,7 @@ import type {
   itemVersionDetailSchema,
   topicSchema,
 } from '../../../shared/schemas/items.ts';
-import { api, type DataResponse, type ListResponse, type RecordResponse } from '../../api/client.ts';
+import { api, type DataResponse, type RecordResponse } from '../../api/client.ts';
 
 export type ItemRecord = RecordResponse<ItemDetail, ItemAbilities>;
 export type ItemListAbilities = z.infer<typeof itemListAbilities>;
@@ -55,7 +55,6 @@ export const itemApi = {
     api.get<DataResponse<ItemDiff>>(`/items/${id}/diff?from=${from}&to=${to}`, { signal }),
   lock: (id: number) => api.post<DataResponse<LockState>>(`/items/${id}/lock`, {}),
   unlock: (id: number) => api.delete<unknown>(`/items/${id}/lock`),
-  topics: (signal?: AbortSignal) => api.get<ListResponse<Topic, { manage: boolean }>>('/topics', { signal }),
   settings: async (signal?: AbortSignal): Promise<ItemSettings> => {
     const answer = await api.get<DataResponse<Partial<ItemSettings>>>('/item-settings', { signal });
     const s = answer.data;

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { type ItemSettings, itemApi, type Topic } from './item-api.ts';
+import { type ItemSettings, itemApi } from './item-api.ts';
 
-/** Settings and topics change rarely: one request per page load, shared by every screen. */
+/** Item settings change rarely: one request per page load, shared by every screen. */
 let settingsPromise: Promise<ItemSettings> | null = null;
-let topicsPromise: Promise<Topic[]> | null = null;
 
 function useShared<T>(load: () => Promise<T>, forget: () => void) {
   const [value, setValue] = useState<T | null>(null);
@@ -31,20 +30,8 @@ const loadSettings = () => {
 const forgetSettings = () => {
   settingsPromise = null;
 };
-const loadTopics = () => {
-  topicsPromise ??= itemApi.topics().then((answer) => answer.data);
-  return topicsPromise;
-};
-const forgetTopics = () => {
-  topicsPromise = null;
-};
 
 export function useItemSettings() {
   const { value, error } = useShared(loadSettings, forgetSettings);
   return { settings: value, error };
-}
-
-export function useTopics() {
-  const { value, error } = useShared(loadTopics, forgetTopics);
-  return { topics: value ?? [], loaded: value !== null, error };
 }

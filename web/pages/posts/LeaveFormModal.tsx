@@ -2,9 +2,9 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd
 import { useEffect, useState } from 'react';
 import { leaveInput } from '../../../shared/schemas/posts.ts';
 import { api } from '../../api/client.ts';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import type { Dayjs } from '../workbench/dayjs-zh.ts';
-import { type Ref, refOptions } from '../workbench/use-desk-data.ts';
 
 interface Props {
   open: boolean;

@@ -2,9 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type ListResponse, toQuery } from '../../api/client.ts';
+import { type Ref, useApiData } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { dayjs } from '../workbench/dayjs-zh.ts';
-import { type Ref, useApiData } from '../workbench/use-desk-data.ts';
 import { LeaveFormModal } from './LeaveFormModal.tsx';
 import {
   daysBetween,

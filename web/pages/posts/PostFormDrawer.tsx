@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { POST_DUTIES, POST_DUTY_KEYS, type PostDuty } from '../../../shared/items.ts';
 import { postInput } from '../../../shared/schemas/posts.ts';
 import { api } from '../../api/client.ts';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { zodRule } from '../../components/zod-rule.ts';
-import { type Ref, refOptions } from '../workbench/use-desk-data.ts';
 import type { PostView } from './post-types.ts';
 
 interface Props {

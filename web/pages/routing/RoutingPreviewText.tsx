@@ -1,6 +1,6 @@
 import { Spin, Tag, Typography } from 'antd';
 import { type DataResponse, toQuery } from '../../api/client.ts';
-import { useApiData } from '../workbench/use-desk-data.ts';
+import { useApiData } from '../../components/use-desk-data.ts';
 import type { RoutingPreview } from './routing-types.ts';
 
 /** Where an organisation's items go now (GET /routing-preview). */

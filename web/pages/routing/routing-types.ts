@@ -1,6 +1,6 @@
 import { CPPCC_TYPES } from '../../../shared/orgs.ts';
 import type { OrgView } from '../../../shared/schemas/orgs.ts';
-import type { Ref } from '../workbench/use-desk-data.ts';
+import type { Ref } from '../../components/use-desk-data.ts';
 
 export interface RoutingRule {
   id: number;

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
+import { useTopics } from '../../components/use-topics.ts';
 import { TopicFormModal, type TopicFormMode } from './TopicFormModal.tsx';
 import { TopicRowActions } from './TopicRowActions.tsx';
 import { siblingsOf, type Topic, type TopicNode, topicTree } from './topic-types.ts';
-import { useTopics } from './use-topics.ts';
 
 const bodyOf = (topic: Topic, patch: Partial<Topic>) => {
   const next = { ...topic, ...patch };

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import type { ItemSummary } from '../../../shared/schemas/items.ts';
 import { ITEM_ACTIONS } from '../../../shared/workflow/items.ts';
 import { api, type DataResponse } from '../../api/client.ts';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { BulkFailureList, type BulkResult } from './bulk-result.tsx';
-import { type Ref, refOptions } from './use-desk-data.ts';
 
 export interface QueueAbilities {
   create: boolean;

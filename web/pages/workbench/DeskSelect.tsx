@@ -1,6 +1,6 @@
 import { Alert, Select, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { type Ref, refOptions } from './use-desk-data.ts';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 
 /**
  * The desk (a CPPCC's information office) a screen works on, kept in the address (`?desk=`) so a

@@ -2,7 +2,7 @@ import { ScheduleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { Link } from 'react-router';
 import type { DataResponse } from '../../api/client.ts';
-import { type Ref, useApiData } from './use-desk-data.ts';
+import { type Ref, useApiData } from '../../components/use-desk-data.ts';
 
 interface DutyToday {
   org: Ref;

@@ -4,8 +4,8 @@ import type { OrgView } from '../../../shared/schemas/orgs.ts';
 import { ITEM_STATE_KEYS, ITEM_STATES, type ItemState } from '../../../shared/workflow/items.ts';
 import { DateRangeFilter } from '../../components/DateRangeFilter.tsx';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
+import { type Ref, refOptions } from '../../components/use-desk-data.ts';
 import { type Topic, topicOptions, topicPath } from '../topics/topic-types.ts';
-import { type Ref, refOptions } from './use-desk-data.ts';
 import { hasFilters, patchFilters, type WorkbenchFilters } from './workbench-filters.ts';
 
 interface Props {

@@ -1,10 +1,10 @@
 /**
- * Small read hooks shared by the information-office screens (workbench, posts, duty roster):
+ * Small read hooks shared by the business screens (workbench, item page, posts, duty roster):
  * the desks (CPPCC intakes) the user works, and the staff of a desk who can take work.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type DataResponse, toQuery } from '../../api/client.ts';
-import { useNotifyError } from '../../components/use-notify.ts';
+import { api, type DataResponse, toQuery } from '../api/client.ts';
+import { useNotifyError } from './use-notify.ts';
 
 export interface Ref {
   id: number;

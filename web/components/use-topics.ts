@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
-import type { ListResponse } from '../../api/client.ts';
-import { useApiData } from '../workbench/use-desk-data.ts';
-import type { Topic } from './topic-types.ts';
+import type { z } from 'zod';
+import type { topicSchema } from '../../shared/schemas/items.ts';
+import type { ListResponse } from '../api/client.ts';
+import { useApiData } from './use-desk-data.ts';
+
+type Topic = z.infer<typeof topicSchema>;
 
 /** The topic dictionary (GET /topics), flat with parentId. */
 export function useTopics() {
