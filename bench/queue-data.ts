@@ -40,7 +40,7 @@ import type { ItemState } from '../shared/workflow/items.ts';
 export const BENCH_PASSWORD = 'Bench#Queue2026';
 export const BENCH_EDITOR = 'bench_editor';
 
-type NewItem = Omit<ItemsTable, 'id'> & { id: number };
+type NewItem = Omit<ItemsTable, 'id' | 'top_leaders'> & { id: number };
 
 export interface QueueDb {
   provinceId: number;

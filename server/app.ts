@@ -16,6 +16,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { loginLogRoutes } from './modules/auth/login-log.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { issueConfigRoutes } from './modules/issues/config.routes.ts';
+import { issueRoutes } from './modules/issues/issues.routes.ts';
 import { attachmentRoutes } from './modules/items/attachments.routes.ts';
 import { itemMetaRoutes } from './modules/items/item-meta.routes.ts';
 import { itemRoutes } from './modules/items/items.routes.ts';
@@ -94,6 +96,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(loginLogRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(itemRoutes(ctx));
+      await api.register(issueConfigRoutes(ctx));
+      await api.register(issueRoutes(ctx));
       await api.register(itemMetaRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(routingRoutes(ctx));

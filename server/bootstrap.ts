@@ -2,6 +2,7 @@ import type { AppContext } from './context.ts';
 import { inTransaction } from './context.ts';
 import { randomPassword } from './lib/crypto.ts';
 import { hashPassword } from './modules/auth/password.ts';
+import { insertDefaultPublications } from './modules/issues/config.service.ts';
 import { insertOrg } from './modules/orgs/orgs.repository.ts';
 import { DEFAULT_SETTINGS } from './modules/settings/settings.service.ts';
 import { insertUser } from './modules/users/users.service.ts';
@@ -49,6 +50,7 @@ export async function bootstrapProduction(ctx: AppContext, rootName: string): Pr
       },
       '/',
     );
+    await insertDefaultPublications(tx, root.id, rootName, now);
     for (const [i, a] of accounts.entries()) {
       const user = await insertUser(
         tx,

@@ -78,6 +78,8 @@ export const NOTIFICATION_KINDS = {
   item_urgent: '紧急信息',
   item_handover: 'AB岗转交',
   duty: '值班提醒',
+  issue_approval: '待我审签的刊物',
+  issue_status: '刊物审签进展',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_KEYS = Object.keys(NOTIFICATION_KINDS) as [
@@ -86,7 +88,7 @@ export const NOTIFICATION_KIND_KEYS = Object.keys(NOTIFICATION_KINDS) as [
 ];
 
 /** Duties a post (岗位) carries (R3.2). */
-export const POST_DUTIES = { register: '登记', edit: '编辑', review: '审核' } as const;
+export const POST_DUTIES = { register: '登记', edit: '编辑', review: '审核', approve: '审定签发' } as const;
 export type PostDuty = keyof typeof POST_DUTIES;
 export const POST_DUTY_KEYS = Object.keys(POST_DUTIES) as [PostDuty, ...PostDuty[]];
 

@@ -174,6 +174,8 @@ export interface ItemsTable extends ItemText {
   first_submitted_at: string | null;
   submitted_at: string | null;
   registered_at: string | null;
+  /** Went, in an issued issue, to the provincial Party secretary or governor. */
+  top_leaders: Generated<number>;
   lock_user_id: number | null;
   lock_expires_at: string | null;
   version: number;
@@ -272,6 +274,7 @@ export interface NotificationsTable {
   title: string;
   body: string;
   item_id: number | null;
+  issue_id: number | null;
   created_at: string;
   read_at: string | null;
   digested_at: string | null;
@@ -292,6 +295,173 @@ export interface MessageOutboxTable {
   sent_at: string | null;
   attempts: number;
   last_error: string;
+}
+
+export interface PublicationsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  masthead: string;
+  masthead_color: string;
+  publisher: string;
+  /** Comma-separated streams the publication carries (sqmy, zhxx). */
+  streams: string;
+  /** 专报: every issue carries exactly one item. */
+  single_item: number;
+  /** Issues a week by plan (0: as needed). */
+  per_week: number;
+  marking: string;
+  /** JSON: the default recipients (see shared/schemas/issues.ts recipientSchema). */
+  recipients: string;
+  print_run: number;
+  /** Counts a running total (总第M期) across years, starting after `total_offset`. */
+  count_total: number;
+  total_offset: number;
+  sort_order: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApprovalChainsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  current_version: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApprovalChainVersionsTable {
+  id: Generated<number>;
+  chain_id: number;
+  version: number;
+  /** JSON: the steps (see shared/schemas/issues.ts chainStepSchema). */
+  steps: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ApprovalRulesTable {
+  id: Generated<number>;
+  org_id: number;
+  position: number;
+  condition: string;
+  publication_id: number | null;
+  chain_id: number;
+  created_at: string;
+}
+
+export interface IssuesTable {
+  id: Generated<number>;
+  publication_id: number;
+  org_id: number;
+  kind: string;
+  urgency: string;
+  status: string;
+  editor_note: string;
+  /** JSON: this issue's recipients, copied from the publication and adjusted. */
+  recipients: string;
+  print_run: number;
+  year: number | null;
+  number: number | null;
+  total_number: number | null;
+  chain_version_id: number | null;
+  /** Each submission for approval starts a new round of signoffs. */
+  round: number;
+  step_index: number | null;
+  compiled_by: number;
+  signed_by: number | null;
+  signed_at: string | null;
+  /** JSON: the frozen IssueDocument of the current revision, once issued. */
+  document: string | null;
+  revision: number;
+  /** Bumped on every change to what the issue prints. */
+  content_version: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface IssueItemsTable {
+  issue_id: number;
+  item_id: number;
+  position: number;
+}
+
+export interface IssueCountersTable {
+  publication_id: number;
+  series: string;
+  year: number;
+  last: number;
+}
+
+export interface IssueSignoffsTable {
+  id: Generated<number>;
+  issue_id: number;
+  round: number;
+  step_index: number;
+  seq: number;
+  user_id: number;
+  post_id: number | null;
+  status: string;
+  comment: string;
+  acted_by: number | null;
+  acted_at: string | null;
+  added_by: number | null;
+  reminded_at: string | null;
+  created_at: string;
+}
+
+export interface IssueEventsTable {
+  id: Generated<number>;
+  issue_id: number;
+  action: string;
+  actor_id: number | null;
+  step_index: number | null;
+  reason: string;
+  note: string;
+  created_at: string;
+}
+
+export interface IssueViewsTable {
+  issue_id: number;
+  user_id: number;
+  snapshot: string;
+  viewed_at: string;
+}
+
+export interface IssueFilesTable {
+  id: Generated<number>;
+  issue_id: number;
+  revision: number;
+  document: string;
+  sha256: string;
+  size: number;
+  storage_key: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface DispatchesTable {
+  id: Generated<number>;
+  issue_id: number;
+  position: number;
+  name: string;
+  recipient_group: string;
+  top_leader: number;
+  upward: number;
+  channel: string;
+  status: string;
+  sent_on: string | null;
+  handler_id: number | null;
+  note: string;
+  version: number;
+  updated_at: string;
 }
 
 export interface Database {
@@ -319,6 +489,18 @@ export interface Database {
   notifications: NotificationsTable;
   notification_prefs: NotificationPrefsTable;
   message_outbox: MessageOutboxTable;
+  publications: PublicationsTable;
+  approval_chains: ApprovalChainsTable;
+  approval_chain_versions: ApprovalChainVersionsTable;
+  approval_rules: ApprovalRulesTable;
+  issues: IssuesTable;
+  issue_items: IssueItemsTable;
+  issue_counters: IssueCountersTable;
+  issue_signoffs: IssueSignoffsTable;
+  issue_events: IssueEventsTable;
+  issue_views: IssueViewsTable;
+  issue_files: IssueFilesTable;
+  dispatches: DispatchesTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;
@@ -332,3 +514,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type ItemPatch = Updateable<ItemsTable>;
 export type PostRow = Selectable<PostsTable>;
+export type PublicationRow = Selectable<PublicationsTable>;
+export type IssueRow = Selectable<IssuesTable>;
+export type SignoffRow = Selectable<IssueSignoffsTable>;
+export type DispatchRow = Selectable<DispatchesTable>;

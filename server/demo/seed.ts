@@ -2,10 +2,12 @@ import type { Role, Scope } from '../../shared/roles.ts';
 import { type AppContext, inTransaction, type Tx } from '../context.ts';
 import { DAY } from '../lib/clock.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { insertDefaultPublications } from '../modules/issues/config.service.ts';
 import { insertOrg } from '../modules/orgs/orgs.repository.ts';
 import { DEFAULT_SETTINGS } from '../modules/settings/settings.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { DEMO_TREE, type DemoOrg, demoMembers } from './province-data.ts';
+import { seedDemoIssues } from './seed-issues.ts';
 import { DEMO_HISTORY_DAYS, seedClock, seedDemoItems } from './seed-items.ts';
 
 /** One account per role; where each sits and what it is granted. */
@@ -168,6 +170,7 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
   };
   await inTransaction(seedCtx, { actor: null, ip: '127.0.0.1' }, async (tx, audit) => {
     await insertTree(tx, DEMO_TREE, null, now, ids, 0);
+    await insertDefaultPublications(tx, org('province'), DEMO_TREE.name, now);
     const grant = (userId: number, role: Role, orgId: number, scope: Scope) =>
       tx
         .insertInto('role_grants')
@@ -225,6 +228,7 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
     });
   });
   await seedDemoItems(seedCtx, org, end);
+  await seedDemoIssues(seedCtx, org);
   await ctx.db.kysely
     .updateTable('users')
     .set({ password_changed_at: new Date(end).toISOString() })

@@ -143,11 +143,12 @@ export const ITEM_VERSION_KINDS = {
   edit: '编辑修改',
   resubmission: '作者修改稿',
   composite: '综合稿',
+  correction: '勘误稿',
 } as const;
 
 export const itemVersionSchema = z.object({
   no: z.number().int(),
-  kind: z.enum(['original', 'edit', 'resubmission', 'composite']),
+  kind: z.enum(['original', 'edit', 'resubmission', 'composite', 'correction']),
   editorName: z.string(),
   charCount: z.number().int(),
   createdAt: z.string(),
@@ -265,6 +266,7 @@ export const notificationSchema = z.object({
   title: z.string(),
   body: z.string(),
   itemId: z.number().int().nullable(),
+  issueId: z.number().int().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

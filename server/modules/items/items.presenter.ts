@@ -152,7 +152,7 @@ export async function presentItemDetail(
     })),
     versions: versions.map((v) => ({
       no: v.no,
-      kind: v.kind as 'original' | 'edit' | 'resubmission' | 'composite',
+      kind: v.kind as 'original' | 'edit' | 'resubmission' | 'composite' | 'correction',
       editorName: v.real_name,
       charCount: v.char_count,
       createdAt: v.created_at,

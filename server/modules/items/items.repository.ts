@@ -87,7 +87,7 @@ export async function appendEvent(
 export async function appendVersion(
   tx: Tx,
   itemId: number,
-  kind: 'original' | 'edit' | 'resubmission' | 'composite',
+  kind: 'original' | 'edit' | 'resubmission' | 'composite' | 'correction',
   stream: string,
   content: ItemContent,
   editorId: number,

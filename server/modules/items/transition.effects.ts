@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { assignmentFor } from '../posts/assignment.ts';
 import { deskOf, staffOf } from './desks.ts';
+import { assertIssueOpen, issueOf } from './issue-membership.ts';
 import {
   appendVersion,
   contentOf,
@@ -33,6 +34,8 @@ export interface TransitionRequest {
   assigneeId: number | null;
   content: ItemContent | null;
   referOrgId: number | null;
+  /** Set by the platform for its own actions: what the event records (the issue published in). */
+  note?: string;
   /** Set by the merge service only: the composite the item goes into. */
   mergeInto?: { id: number; number: string };
 }
@@ -152,7 +155,9 @@ export async function effectOf(s: Step): Promise<Effect> {
         notifyAssignee: true,
       };
     }
-    case 'edit': {
+    case 'edit':
+    case 'revise': {
+      if (req.action === 'revise') await assertIssueOpen(tx, item.id);
       if (!req.content) throw new AppError('VALIDATION_FAILED', '请提交修改后的稿件');
       if (req.content.title.trim() === '') throw new AppError('VALIDATION_FAILED', '标题不能为空');
       const content = streamContent(req.content, item.stream);
@@ -217,6 +222,17 @@ export async function effectOf(s: Step): Promise<Effect> {
         },
       };
     }
+    case 'deselect':
+      if (await issueOf(tx, item.id))
+        throw new AppError('ISSUE_LOCKED', '该信息已编入刊物，请先在刊物编排中移出，再撤销拟用');
+      return none;
+    case 'publish':
+    case 'forward':
+      return {
+        patch: { assignee_id: null, post_id: null, due_at: null, handed_over: 0 },
+        note: req.note ?? '',
+        notifyAssignee: false,
+      };
     case 'select':
       // Waiting for an issue is not a post's task: no deadline, no hand-over.
       return { patch: { post_id: null, due_at: null, handed_over: 0 }, note: '', notifyAssignee: false };

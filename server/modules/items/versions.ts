@@ -14,7 +14,7 @@ export async function findVersion(tx: Tx, itemId: number, no: number) {
   if (!v) throw new AppError('NOT_FOUND', `第${no}稿不存在`);
   return {
     no: v.no,
-    kind: v.kind as 'original' | 'edit' | 'resubmission' | 'composite',
+    kind: v.kind as 'original' | 'edit' | 'resubmission' | 'composite' | 'correction',
     editorName: v.real_name,
     charCount: v.char_count,
     createdAt: v.created_at,

@@ -52,6 +52,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             title: r.title,
             body: r.body,
             itemId: r.item_id,
+            issueId: r.issue_id,
             createdAt: r.created_at,
             read: r.read_at !== null,
           })),

@@ -6,6 +6,8 @@ export interface NotificationInput {
   title: string;
   body: string;
   itemId: number | null;
+  /** The issue (期) the notification is about, if any; the bell opens it. */
+  issueId?: number | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function notify(tx: Tx, userIds: readonly (number | null)[], n: Not
       title: n.title,
       body: n.body,
       item_id: n.itemId,
+      issue_id: n.issueId ?? null,
       created_at: at,
       read_at: null,
       digested_at: null,

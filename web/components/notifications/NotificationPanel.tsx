@@ -41,9 +41,11 @@ export function NotificationPanel({ onChanged, onNavigate }: Props) {
 
   const open = (n: NotificationView) => {
     if (!n.read) void markRead({ ids: [n.id] });
-    if (n.itemId !== null) {
+    const target =
+      n.issueId !== null ? `/issues/${n.issueId}` : n.itemId !== null ? `/items/${n.itemId}` : null;
+    if (target !== null) {
       onNavigate();
-      navigate(`/items/${n.itemId}`);
+      navigate(target);
     }
   };
 
@@ -100,7 +102,7 @@ export function NotificationPanel({ onChanged, onNavigate }: Props) {
             borderBottom: '1px solid rgba(5,5,5,0.06)',
             background: n.read ? 'transparent' : '#f0f5ff',
             padding: '10px 16px',
-            cursor: n.itemId !== null ? 'pointer' : 'default',
+            cursor: n.itemId !== null || n.issueId !== null ? 'pointer' : 'default',
           }}
         >
           <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
