@@ -94,3 +94,17 @@ export function issueNumberLabel(kind: IssueKind, number: number | null): string
   const n = number === null ? '　' : String(number);
   return kind === 'supplement' ? `增刊第${n}期` : `第${n}期`;
 }
+
+/**
+ * 省委书记 and 省长 (not 副省长) recognised by name: such a recipient always counts as the
+ * provincial Party secretary or governor, whatever the flag says, so R3.5's higher chain cannot
+ * be avoided by clearing it.
+ */
+export function isTopLeaderName(name: string): boolean {
+  return /省委书记/.test(name) || /(^|[^副])省长/.test(name);
+}
+
+/** Recipients with the top-leader flag set wherever the name calls for it. */
+export function normalizeRecipients<R extends { name: string; topLeader: boolean }>(list: readonly R[]): R[] {
+  return list.map((r) => (r.topLeader || !isTopLeaderName(r.name) ? r : { ...r, topLeader: true }));
+}

@@ -6,6 +6,7 @@ import * as m20261127130000 from './migrations/20261127130000_items.ts';
 import * as m20261127140000 from './migrations/20261127140000_message_outbox.ts';
 import * as m20261127150000 from './migrations/20261127150000_item_queue_search.ts';
 import * as m20261127160000 from './migrations/20261127160000_publications.ts';
+import * as m20261127170000 from './migrations/20261127170000_issue_total_unique.ts';
 
 /** Every migration, in order. Names are timestamps; a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261127140000_message_outbox': m20261127140000,
   '20261127150000_item_queue_search': m20261127150000,
   '20261127160000_publications': m20261127160000,
+  '20261127170000_issue_total_unique': m20261127170000,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -137,10 +137,13 @@ export const ruleSchema = z.object({
 export type RuleInput = z.infer<typeof ruleSchema>;
 export const rulesInput = z.object({
   orgId: z.number().int().positive(),
+  /** The `stamp` of the rules as loaded: a save over rules changed since is refused (CONFLICT). */
+  stamp: z.string().max(100),
   rules: z.array(ruleSchema).min(1, '至少需要一条审签规则').max(40),
 });
 export const rulesView = z.object({
   orgId: z.number().int(),
+  stamp: z.string(),
   rules: z.array(ruleSchema.extend({ chainName: z.string(), publicationName: z.string().nullable() })),
 });
 
@@ -148,7 +151,11 @@ export const issueCreate = z.object({
   publicationId: z.number().int().positive({ message: '请选择刊物' }),
   kind: z.enum(ISSUE_KIND_KEYS).default('regular'),
   urgency: z.enum(ISSUE_URGENCY_KEYS).default('normal'),
-  itemIds: z.array(z.number().int().positive()).max(60).default([]),
+  itemIds: z
+    .array(z.number().int().positive())
+    .max(60, '一期最多编排60条信息')
+    .refine((ids) => new Set(ids).size === ids.length, { message: '同一信息不能重复编排' })
+    .default([]),
 });
 export type IssueCreate = z.infer<typeof issueCreate>;
 

@@ -4,15 +4,22 @@ import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from 
 import type { IssueRow, PostRow, SignoffRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { offlineActor } from '../access/offline-actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { holderToday } from '../posts/assignment.ts';
 import { chainFor, parseSteps } from './config.service.ts';
 import { issueLabel } from './issue-label.ts';
 import { loadIssueDesks } from './issues.policy.ts';
-import { appendIssueEvent, claimIssue, findPublication, removeIssueFile } from './issues.repository.ts';
+import {
+  appendIssueEvent,
+  claimIssue,
+  findPublication,
+  lockIssueItems,
+  removeIssueFile,
+  userName,
+} from './issues.repository.ts';
 import { assertCompiler, visibleIssue } from './issues.service.ts';
 import { signIssue } from './issuing.ts';
+import { maySign, waitingUsers } from './signers.ts';
 
 const REMIND_INTERVAL_MS = 10 * 60_000;
 
@@ -59,25 +66,23 @@ async function findPost(tx: Tx, id: number | null): Promise<PostRow | undefined>
 }
 
 /**
- * Whether the actor may sign a row: the person named, or — for a post — whoever holds it
- * today (the B holder while A is on leave, AB岗).
+ * The row of the current step the actor signs now, if any: a pending row waiting for them today
+ * (a post's row goes to whoever holds the post today), and only while they still hold signing
+ * rights for this CPPCC.
  */
-export async function signsRow(tx: Tx, row: SignoffRow, actorId: number, now: Date): Promise<boolean> {
-  if (row.status !== 'pending') return false;
-  if (row.user_id === actorId) return true;
-  const post = await findPost(tx, row.post_id);
-  return post !== undefined && (await holderToday(tx, post, now)) === actorId;
-}
-
 export async function myPendingRow(
   tx: Tx,
   issue: IssueRow,
-  actorId: number,
+  actor: Actor,
   now: Date,
 ): Promise<SignoffRow | undefined> {
   if (issue.status !== 'reviewing') return undefined;
-  for (const row of await currentRows(tx, issue)) if (await signsRow(tx, row, actorId, now)) return row;
-  return undefined;
+  const pending = (await currentRows(tx, issue)).filter((r) => r.status === 'pending');
+  if (pending.length === 0) return undefined;
+  const waiting = await waitingUsers(tx, pending, now);
+  const row = pending.find((r) => waiting.get(r.id) === actor.id);
+  if (!row || !(await loadIssueDesks(tx, actor)).sign.has(issue.org_id)) return undefined;
+  return row;
 }
 
 async function tellSigners(op: Op, userIds: number[], title: string, body: string): Promise<void> {
@@ -109,6 +114,13 @@ async function activateStep(op: Op, round: number, stepIndex: number, step: Chai
         `审签环节“${step.name}”指定的岗位已不存在，请联系系统管理员修改审签流程`,
       );
     const userId = post ? await holderToday(op.tx, post, op.now) : (s as { userId: number }).userId;
+    if (!(await maySign(op.tx, userId, op.issue.org_id))) {
+      const name = await userName(op.tx, userId);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `审签环节“${step.name}”的审签人${name}已停用或没有本级刊物的审签权限，请联系系统管理员修改审签流程或岗位`,
+      );
+    }
     rows.push({
       issue_id: op.issue.id,
       round,
@@ -150,8 +162,10 @@ async function run<T>(
 }
 
 /**
- * Sends the issue for signature by the chain the rules pick for its recipients. A resubmitted
- * issue keeps the chain version it started with unless its recipients now call for another chain.
+ * Sends the issue for signature by the chain the rules pick for its recipients, in the chain's
+ * current version; the issue keeps that version until it is signed or comes back to compiling.
+ * Its items are locked first (the issue row is already claimed): a concurrent revision or
+ * deselection of one of them either finishes before and is seen here, or waits and is refused.
  */
 export async function submitIssue(
   ctx: AppContext,
@@ -165,12 +179,14 @@ export async function submitIssue(
     assertCompiler(issue, await loadIssueDesks(tx, actor));
     if (issue.status !== 'compiling') throw new AppError('ISSUE_LOCKED', '该期刊物已送审或已签发');
     const publication = await findPublication(tx, issue.publication_id);
-    const items = await tx
-      .selectFrom('issue_items')
-      .innerJoin('items', 'items.id', 'issue_items.item_id')
-      .select(['items.status', 'items.title'])
-      .where('issue_id', '=', issue.id)
-      .execute();
+    await claimIssue(tx, issue, version, op.at);
+    const items = await lockIssueItems(tx, issue.id);
+    const unselected = items.find((i) => i.status !== 'selected');
+    if (unselected)
+      throw new AppError(
+        'ISSUE_INCOMPLETE',
+        `信息《${unselected.title}》已不是拟用状态，请将其移出本期或重新拟用后再送审`,
+      );
     if (items.length === 0) throw new AppError('ISSUE_INCOMPLETE', '请先编入至少一条信息');
     if (publication.single_item === 1 && items.length !== 1)
       throw new AppError('ISSUE_INCOMPLETE', `《${publication.name}》每期刊发一条信息`);
@@ -178,33 +194,27 @@ export async function submitIssue(
     if (recipients.length === 0) throw new AppError('ISSUE_INCOMPLETE', '请填写报送对象（报、送、发）');
     const chain = await chainFor(tx, issue.org_id, issue.publication_id, recipients);
     if (!chain) throw new AppError('ISSUE_NO_CHAIN');
-    let chainVersionId = issue.chain_version_id;
-    const kept = chainVersionId
-      ? await tx
-          .selectFrom('approval_chain_versions')
-          .select('chain_id')
-          .where('id', '=', chainVersionId)
-          .executeTakeFirst()
-      : undefined;
-    if (kept?.chain_id !== chain.chainId) {
-      const current = await tx
-        .selectFrom('approval_chain_versions')
-        .innerJoin('approval_chains', 'approval_chains.id', 'approval_chain_versions.chain_id')
-        .select('approval_chain_versions.id')
-        .where('approval_chains.id', '=', chain.chainId)
-        .whereRef('approval_chain_versions.version', '=', 'approval_chains.current_version')
-        .executeTakeFirstOrThrow();
-      chainVersionId = current.id;
-    }
+    const current = await tx
+      .selectFrom('approval_chain_versions')
+      .innerJoin('approval_chains', 'approval_chains.id', 'approval_chain_versions.chain_id')
+      .select('approval_chain_versions.id')
+      .where('approval_chains.id', '=', chain.chainId)
+      .whereRef('approval_chain_versions.version', '=', 'approval_chains.current_version')
+      .executeTakeFirstOrThrow();
+    const chainVersionId = current.id;
     const { steps } = await stepsOf(tx, chainVersionId);
     const round = issue.round + 1;
-    await claimIssue(tx, issue, version, op.at, {
-      status: 'reviewing',
-      chain_version_id: chainVersionId,
-      round,
-      step_index: 0,
-      submitted_at: op.at,
-    });
+    await tx
+      .updateTable('issues')
+      .set({
+        status: 'reviewing',
+        chain_version_id: chainVersionId,
+        round,
+        step_index: 0,
+        submitted_at: op.at,
+      })
+      .where('id', '=', issue.id)
+      .execute();
     const moved = { ...issue, status: 'reviewing', round, step_index: 0, chain_version_id: chainVersionId };
     await activateStep({ ...op, issue: moved }, round, 0, steps[0] as ChainStep);
     await appendIssueEvent(tx, {
@@ -242,8 +252,14 @@ export async function approveIssue(
   try {
     await run(ctx, actor, who, id, async (op) => {
       const { tx, issue } = op;
-      const row = await myPendingRow(tx, issue, actor.id, op.now);
+      const row = await myPendingRow(tx, issue, actor, op.now);
       if (!row) throw new AppError('ISSUE_NOT_YOUR_TURN');
+      // One person signs a step once, whatever seats they hold in it (会签 needs different people).
+      if ((await currentRows(tx, issue)).some((r) => r.status === 'approved' && r.acted_by === actor.id))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          '您已在本环节签署，同一环节不能重复签署；本环节其余席位请转交其他审签人',
+        );
       const chain = await stepsOf(tx, issue.chain_version_id);
       const stepIndex = issue.step_index as number;
       const step = chain.steps[stepIndex] as ChainStep;
@@ -324,7 +340,7 @@ export async function returnIssue(
 ): Promise<void> {
   await run(ctx, actor, who, id, async (op) => {
     const { tx, issue } = op;
-    const row = await myPendingRow(tx, issue, actor.id, op.now);
+    const row = await myPendingRow(tx, issue, actor, op.now);
     if (!row) throw new AppError('ISSUE_NOT_YOUR_TURN');
     const stepIndex = issue.step_index as number;
     if (input.toStep >= stepIndex)
@@ -418,18 +434,24 @@ export async function withdrawIssue(
   });
 }
 
-async function assertSigner(tx: Tx, issue: IssueRow, userId: number): Promise<string> {
-  const user = await tx
-    .selectFrom('users')
-    .select(['real_name'])
-    .where('id', '=', userId)
-    .where('enabled', '=', 1)
-    .executeTakeFirst();
-  if (!user) throw new AppError('VALIDATION_FAILED', '所选人员不存在或已停用');
-  const desks = await loadIssueDesks(tx, await offlineActor(tx, userId, 'signer-check'));
-  if (!desks.sign.has(issue.org_id))
-    throw new AppError('VALIDATION_FAILED', `${user.real_name}没有本级刊物的审核或审定签发权限`);
-  return user.real_name;
+/**
+ * Someone a signer brings into the current step (转交, 加签): they must be able to sign this
+ * CPPCC's issues and must not already have a seat in the step — else one person could fill two
+ * seats of a 会签 or 依次审签 step.
+ */
+async function assertNewSigner(tx: Tx, issue: IssueRow, userId: number, now: Date): Promise<string> {
+  const name = await userName(tx, userId);
+  if (!(await maySign(tx, userId, issue.org_id)))
+    throw new AppError('VALIDATION_FAILED', `${name || '所选人员'}已停用或没有本级刊物的审核或审定签发权限`);
+  const rows = (await currentRows(tx, issue)).filter((r) => r.status !== 'cancelled');
+  const waiting = await waitingUsers(
+    tx,
+    rows.filter((r) => r.status === 'pending' || r.status === 'waiting'),
+    now,
+  );
+  if (rows.some((r) => r.user_id === userId || r.acted_by === userId || waiting.get(r.id) === userId))
+    throw new AppError('VALIDATION_FAILED', `${name}已是本环节的审签人或已在本环节签署`);
+  return name;
 }
 
 /** The signer hands their signature to someone else who may sign (转交). */
@@ -442,16 +464,10 @@ export async function transferSignoff(
 ): Promise<void> {
   await run(ctx, actor, who, id, async (op) => {
     const { tx, issue } = op;
-    const row = await myPendingRow(tx, issue, actor.id, op.now);
+    const row = await myPendingRow(tx, issue, actor, op.now);
     if (!row) throw new AppError('ISSUE_NOT_YOUR_TURN');
     if (input.userId === actor.id) throw new AppError('VALIDATION_FAILED', '不能转交给自己');
-    const name = await assertSigner(tx, issue, input.userId);
-    if (
-      (await currentRows(tx, issue)).some(
-        (r) => r.user_id === input.userId && (r.status === 'pending' || r.status === 'waiting'),
-      )
-    )
-      throw new AppError('VALIDATION_FAILED', `${name}已在本环节审签人之中`);
+    const name = await assertNewSigner(tx, issue, input.userId, op.now);
     await claimIssue(tx, issue, input.version, op.at);
     await tx
       .updateTable('issue_signoffs')
@@ -507,12 +523,10 @@ export async function addSigner(
 ): Promise<void> {
   await run(ctx, actor, who, id, async (op) => {
     const { tx, issue } = op;
-    const row = await myPendingRow(tx, issue, actor.id, op.now);
+    const row = await myPendingRow(tx, issue, actor, op.now);
     if (!row) throw new AppError('ISSUE_NOT_YOUR_TURN');
-    const name = await assertSigner(tx, issue, input.userId);
+    const name = await assertNewSigner(tx, issue, input.userId, op.now);
     const rows = await currentRows(tx, issue);
-    if (rows.some((r) => r.user_id === input.userId && (r.status === 'pending' || r.status === 'waiting')))
-      throw new AppError('VALIDATION_FAILED', `${name}已在本环节审签人之中`);
     await claimIssue(tx, issue, input.version, op.at);
     await tx
       .insertInto('issue_signoffs')
@@ -576,11 +590,8 @@ export async function remindSigners(ctx: AppContext, actor: Actor, who: Who, id:
         pending.map((r) => r.id),
       )
       .execute();
-    const users: number[] = [];
-    for (const r of pending) {
-      const post = await findPost(tx, r.post_id);
-      users.push(post ? await holderToday(tx, post, op.now) : r.user_id);
-    }
+    const waiting = await waitingUsers(tx, pending, op.now);
+    const users = [...new Set(pending.map((r) => waiting.get(r.id) as number))];
     await tellSigners(
       op,
       users,

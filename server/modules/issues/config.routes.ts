@@ -23,6 +23,7 @@ import {
   createPublication,
   presentChains,
   presentPublications,
+  rulesStamp,
   saveRules,
   updateChain,
   updatePublication,
@@ -240,6 +241,7 @@ export function issueConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return {
           data: {
             orgId: request.query.orgId,
+            stamp: await rulesStamp(db, request.query.orgId),
             rules: rows.map((r) => ({
               condition: r.condition as 'always' | 'top_leaders',
               publicationId: r.publication_id,
@@ -258,7 +260,7 @@ export function issueConfigRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: TAGS, summary: '保存审签规则', body: rulesInput, response: { 200: okResponse } } },
       async (request) => {
         await assertConfigManager(ctx.db.kysely, actorOf(request), request.body.orgId);
-        await saveRules(ctx, whoOf(request), request.body.orgId, request.body.rules);
+        await saveRules(ctx, whoOf(request), request.body.orgId, request.body.rules, request.body.stamp);
         return { data: { ok: true as const } };
       },
     );

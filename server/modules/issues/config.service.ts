@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { normalizeRecipients } from '../../../shared/issues.ts';
 import type { ItemStream } from '../../../shared/items.ts';
 import type {
   ChainInput,
@@ -36,7 +39,7 @@ function publicationColumns(input: PublicationInput) {
     single_item: input.singleItem ? 1 : 0,
     per_week: input.perWeek,
     marking: input.marking,
-    recipients: JSON.stringify(input.recipients),
+    recipients: JSON.stringify(normalizeRecipients(input.recipients)),
     print_run: input.printRun,
     count_total: input.countTotal ? 1 : 0,
     total_offset: input.totalOffset,
@@ -102,6 +105,19 @@ export async function updatePublication(
     const before = await tx.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', '刊物不存在');
     if (before.org_id !== input.orgId) throw new AppError('VALIDATION_FAILED', '刊物的编印政协不能更改');
+    if (before.total_offset !== input.totalOffset) {
+      const counted = await tx
+        .selectFrom('issue_counters')
+        .select('last')
+        .where('publication_id', '=', id)
+        .where('series', '=', 'total')
+        .executeTakeFirst();
+      if (counted)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `该刊物已按总期数编号（最近为总第${counted.last}期），起始总期数不能再修改`,
+        );
+    }
     const r = await tx
       .updateTable('publications')
       .set({ ...publicationColumns(input), version: version + 1, updated_at: ctx.clock.iso() })
@@ -389,10 +405,37 @@ export async function presentChains(tx: Tx, orgIds: number[]): Promise<ChainView
   return out;
 }
 
-/** Replaces a CPPCC's rules as a whole; the last must catch every issue the others do not. */
-export async function saveRules(ctx: AppContext, who: Who, orgId: number, rules: RuleInput[]): Promise<void> {
+/** A digest of a CPPCC's rules in order: what the rules screen loaded, checked when it saves. */
+export async function rulesStamp(tx: Tx, orgId: number): Promise<string> {
+  const rows = await tx
+    .selectFrom('approval_rules')
+    .select(['condition', 'publication_id', 'chain_id'])
+    .where('org_id', '=', orgId)
+    .orderBy('position')
+    .execute();
+  return createHash('sha256')
+    .update(JSON.stringify(rows.map((r) => [r.condition, r.publication_id, r.chain_id])))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Replaces a CPPCC's rules as a whole; the last must catch every issue the others do not. With
+ * a `stamp` (the rules screen always sends one) a save over rules changed since is refused; the
+ * organisation row is locked first so two saves never interleave.
+ */
+export async function saveRules(
+  ctx: AppContext,
+  who: Who,
+  orgId: number,
+  rules: RuleInput[],
+  stamp?: string,
+): Promise<void> {
   const at = ctx.clock.iso();
   await inTransaction(ctx, who, async (tx, audit) => {
+    await tx.updateTable('organizations').set({ version: sql`version` }).where('id', '=', orgId).execute();
+    if (stamp !== undefined && stamp !== (await rulesStamp(tx, orgId)))
+      throw new AppError('CONFLICT', '审签规则已被他人修改，请刷新后重新设置');
     for (const [i, r] of rules.entries()) {
       const chain = await tx
         .selectFrom('approval_chains')
@@ -459,7 +502,7 @@ export async function chainFor(
     .where('approval_chains.active', '=', 1)
     .orderBy('approval_rules.position')
     .execute();
-  const top = recipients.some((r) => r.topLeader);
+  const top = normalizeRecipients(recipients).some((r) => r.topLeader);
   for (const r of rules) {
     if (r.publication_id !== null && r.publication_id !== publicationId) continue;
     if (r.condition === 'top_leaders' && !top) continue;

@@ -3,8 +3,10 @@ import type { CorrectionInput, DispatchUpdate } from '../../../shared/schemas/is
 import type { ItemState } from '../../../shared/workflow/items.ts';
 import { type AppContext, inTransaction, type Who } from '../../context.ts';
 import type { ItemRow } from '../../db/schema.ts';
+import { cstDate } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
+import { staffOf } from '../items/desks.ts';
 import { reindexItem } from '../items/item-search.ts';
 import {
   appendEvent,
@@ -41,16 +43,12 @@ export async function updateDispatch(
     if (!d) throw new AppError('NOT_FOUND', '报送记录不存在');
     const { issue, desks } = await visibleIssue(tx, actor, d.issue_id);
     assertCompiler(issue, desks);
-    if (input.handlerId !== null) {
-      const staff = await tx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.handlerId)
-        .where('enabled', '=', 1)
-        .executeTakeFirst();
-      if (!staff) throw new AppError('VALIDATION_FAILED', '经办人不存在或已停用');
-    }
-    if (input.sentOn !== null && input.sentOn < (issue.signed_at ?? '').slice(0, 10))
+    if (
+      input.handlerId !== null &&
+      !(await staffOf(tx, issue.org_id, 'issue.compile')).some((u) => u.id === input.handlerId)
+    )
+      throw new AppError('VALIDATION_FAILED', '经办人须是本级信息处工作人员');
+    if (input.sentOn !== null && issue.signed_at && input.sentOn < cstDate(new Date(issue.signed_at)))
       throw new AppError('VALIDATION_FAILED', '报送日期不能早于签发日期');
     const r = await tx
       .updateTable('dispatches')
@@ -145,7 +143,12 @@ export async function correctIssue(
       const { issue, desks } = await visibleIssue(tx, actor, id);
       assertCompiler(issue, desks);
       if (issue.status !== 'issued' || issue.document === null)
-        throw new AppError('VALIDATION_FAILED', '只有已签发的刊物需要勘误；编排中的刊物请直接修改');
+        throw new AppError(
+          'VALIDATION_FAILED',
+          issue.status === 'reviewing'
+            ? '该期刊物尚未签发：如需修改，请先撤回审签，修改后重新送审'
+            : '该期刊物尚未签发，请在编排中直接修改',
+        );
       const rows = await issueItemRows(tx, issue.id);
       const index = rows.findIndex((r) => r.id === input.itemId);
       const row = rows[index];

@@ -19,27 +19,20 @@ import type {
 } from '../../../shared/schemas/issues.ts';
 import { diffText } from '../../../shared/text-diff.ts';
 import type { Tx } from '../../context.ts';
-import type { IssueRow, SignoffRow } from '../../db/schema.ts';
+import type { IssueRow } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
-import { holderToday } from '../posts/assignment.ts';
 import { myPendingRow, stepsOf } from './approval.service.ts';
-import { chainFor, parseRecipients } from './config.service.ts';
+import { chainFor, parseRecipients, parseSteps } from './config.service.ts';
 import { issueItemRows, printedItem } from './document.build.ts';
 import { labelOf } from './issue-label.ts';
 import type { IssueDesks } from './issues.policy.ts';
+import { waitingUsers } from './signers.ts';
 
 async function names(tx: Tx, ids: readonly (number | null)[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids.filter((i): i is number => i !== null))];
   if (unique.length === 0) return new Map();
   const rows = await tx.selectFrom('users').select(['id', 'real_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.real_name]));
-}
-
-/** Whoever a pending row waits for today: the person, or the post's holder today. */
-async function waitingUser(tx: Tx, row: SignoffRow, now: Date): Promise<number> {
-  if (row.post_id === null) return row.user_id;
-  const post = await tx.selectFrom('posts').selectAll().where('id', '=', row.post_id).executeTakeFirst();
-  return post ? holderToday(tx, post, now) : row.user_id;
 }
 
 export async function presentSummaries(
@@ -73,17 +66,35 @@ export async function presentSummaries(
   const pubName = new Map(pubs.map((p) => [p.id, p.name]));
   const itemsOf = new Map<number, string[]>();
   for (const i of items) itemsOf.set(i.issue_id, [...(itemsOf.get(i.issue_id) ?? []), i.title]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const current = pending.filter((r) => {
+    const issue = byId.get(r.issue_id);
+    return issue !== undefined && r.round === issue.round && r.step_index === issue.step_index;
+  });
+  const waits = await waitingUsers(tx, current, now);
   const waiting = new Map<number, number[]>();
-  for (const r of pending) {
-    const issue = rows.find((x) => x.id === r.issue_id);
-    if (!issue || r.round !== issue.round || r.step_index !== issue.step_index) continue;
-    waiting.set(r.issue_id, [...(waiting.get(r.issue_id) ?? []), await waitingUser(tx, r, now)]);
-  }
+  for (const r of current)
+    waiting.set(r.issue_id, [...(waiting.get(r.issue_id) ?? []), waits.get(r.id) as number]);
+  const versionIds = [
+    ...new Set(
+      rows.flatMap((r) =>
+        r.status === 'reviewing' && r.chain_version_id !== null ? [r.chain_version_id] : [],
+      ),
+    ),
+  ];
+  const versions = versionIds.length
+    ? await tx
+        .selectFrom('approval_chain_versions')
+        .select(['id', 'steps'])
+        .where('id', 'in', versionIds)
+        .execute()
+    : [];
+  const stepsOfVersion = new Map(versions.map((v) => [v.id, parseSteps(v.steps)]));
   const people = await names(tx, [...rows.map((r) => r.compiled_by), ...[...waiting.values()].flat()]);
   const stepNames = new Map<number, string>();
   for (const r of rows)
     if (r.status === 'reviewing' && r.chain_version_id !== null && r.step_index !== null)
-      stepNames.set(r.id, (await stepsOf(tx, r.chain_version_id)).steps[r.step_index]?.name ?? '');
+      stepNames.set(r.id, stepsOfVersion.get(r.chain_version_id)?.[r.step_index]?.name ?? '');
   return rows.map((r) => {
     const titles = itemsOf.get(r.id) ?? [];
     const waits = waiting.get(r.id) ?? [];
@@ -202,7 +213,7 @@ export async function presentDetail(
   const compiling = issue.status === 'compiling';
   const planned = compiling ? await chainFor(tx, issue.org_id, issue.publication_id, recipients) : null;
   const compiler = desks.compile.has(issue.org_id);
-  const mine = await myPendingRow(tx, issue, actor.id, now);
+  const mine = await myPendingRow(tx, issue, actor, now);
   const stepIndex = issue.step_index;
 
   let changes: IssueChange[] | null = null;

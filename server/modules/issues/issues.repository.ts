@@ -67,17 +67,19 @@ export async function claimIssue(
 
 /**
  * The next number in a publication's series (正刊 or 增刊 per year; the running total with
- * year 0). Incremented inside the issuing transaction, so numbers are never skipped or shared.
+ * year 0, whose counter starts at the publication's offset the first time it is used).
+ * Incremented inside the issuing transaction, so numbers are never skipped or shared.
  */
 export async function nextIssueNumber(
   tx: Tx,
   publicationId: number,
   series: string,
   year: number,
+  start = 0,
 ): Promise<number> {
   await tx
     .insertInto('issue_counters')
-    .values({ publication_id: publicationId, series, year, last: 0 })
+    .values({ publication_id: publicationId, series, year, last: start })
     .onConflict((oc) => oc.columns(['publication_id', 'series', 'year']).doNothing())
     .execute();
   const row = await tx
@@ -109,4 +111,36 @@ export function readIssueFile(dataDir: string, key: string): Promise<Buffer> {
 
 export function removeIssueFile(dataDir: string, key: string): Promise<void> {
   return rm(path.join(dataDir, 'issues', key), { force: true });
+}
+
+/**
+ * Locks the items of an issue and reads them. A no-op update takes their row locks on
+ * PostgreSQL (SQLite has one writer): item actions claim the item row before they look at the
+ * issue, so they either finish first and are seen here, or wait and then see this change.
+ */
+export async function lockItems(tx: Tx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  await tx
+    .updateTable('items')
+    .set({ version: sql`version` })
+    .where('id', 'in', [...ids])
+    .execute();
+  return tx
+    .selectFrom('items')
+    .select(['id', 'title', 'number', 'status', 'stream', 'target_org_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function lockIssueItems(tx: Tx, issueId: number) {
+  const rows = await tx.selectFrom('issue_items').select('item_id').where('issue_id', '=', issueId).execute();
+  return lockItems(
+    tx,
+    rows.map((r) => r.item_id),
+  );
+}
+
+export async function userName(tx: Tx, userId: number): Promise<string> {
+  const u = await tx.selectFrom('users').select('real_name').where('id', '=', userId).executeTakeFirst();
+  return u?.real_name ?? '';
 }

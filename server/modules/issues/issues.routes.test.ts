@@ -226,5 +226,42 @@ describe('who sees what', () => {
     expect(
       (rules.json() as { data: { rules: { chainName: string }[] } }).data.rules.map((r) => r.chainName),
     ).toEqual(['秘书长审核、主席审定', '处长审核、分管领导审定']);
+    // Rules are saved against the stamp they were loaded with; a stale screen is refused.
+    const loaded = (
+      rules.json() as {
+        data: {
+          stamp: string;
+          rules: { condition: string; publicationId: number | null; chainId: number }[];
+        };
+      }
+    ).data;
+    const body = {
+      orgId: w.p.province.id,
+      stamp: loaded.stamp,
+      rules: loaded.rules.map(({ condition, publicationId, chainId }) => ({
+        condition,
+        publicationId,
+        chainId,
+      })),
+    };
+    expect((await call(t.app, s.sysadmin as Session, 'PUT', '/api/approval-rules', body)).statusCode).toBe(
+      200,
+    );
+    const reordered = { ...body, rules: [...body.rules].reverse() };
+    const stale = await call(t.app, s.sysadmin as Session, 'PUT', '/api/approval-rules', {
+      ...reordered,
+      stamp: 'x',
+    });
+    expect(stale.json().error.code).toBe('CONFLICT');
+    const unsafe = await call(t.app, s.sysadmin as Session, 'PUT', '/api/approval-rules', reordered);
+    expect(unsafe.statusCode).toBe(422);
+    expect(unsafe.json().error.message).toContain('最后一条规则');
+    // The same item twice in a new issue is a validation error, not a database conflict.
+    const dup = await call(t.app, s.editor as Session, 'POST', '/api/issues', {
+      publicationId: w.publications.xinxi,
+      itemIds: [issue.items[0]?.id, issue.items[0]?.id],
+    });
+    expect(dup.statusCode).toBe(422);
+    expect(dup.json().error.message).toContain('同一信息不能重复编排');
   });
 });

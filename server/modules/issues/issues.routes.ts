@@ -30,7 +30,6 @@ import {
   approveIssue,
   remindSigners,
   returnIssue,
-  signsRow,
   submitIssue,
   transferSignoff,
   withdrawIssue,
@@ -46,6 +45,7 @@ import type { IssueDocument } from './render/document.ts';
 import { renderIssueDocx } from './render/docx.ts';
 import { renderIssueHtml } from './render/html.ts';
 import { convertDocxToPdf } from './render/pdf.ts';
+import { waitingUsers } from './signers.ts';
 
 const TAGS = ['刊物编发'];
 const record = recordOf(issueDetailSchema, issueAbilities);
@@ -118,6 +118,7 @@ export function issueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .selectFrom('issue_signoffs')
             .innerJoin('issues', 'issues.id', 'issue_signoffs.issue_id')
             .selectAll('issue_signoffs')
+            .select('issues.org_id as issue_org')
             .where('issue_signoffs.status', '=', 'pending')
             .where('issues.status', '=', 'reviewing')
             .whereRef('issue_signoffs.round', '=', 'issues.round')
@@ -137,8 +138,10 @@ export function issueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               ]),
             )
             .execute();
-          const ids: number[] = [];
-          for (const row of candidates) if (await signsRow(db, row, actor.id, now)) ids.push(row.issue_id);
+          const waits = await waitingUsers(db, candidates, now);
+          const ids = candidates
+            .filter((r) => waits.get(r.id) === actor.id && desks.sign.has(r.issue_org))
+            .map((r) => r.issue_id);
           if (ids.length === 0) return { data: [], total: 0, abilities: { compile: desks.compile.size > 0 } };
           q = q.where('id', 'in', ids);
         }

@@ -1,10 +1,11 @@
+import { normalizeRecipients } from '../../../shared/issues.ts';
 import type { IssueCreate, IssueUpdate, Recipient } from '../../../shared/schemas/issues.ts';
 import { type AppContext, inTransaction, type Tx, type Who } from '../../context.ts';
 import type { IssueRow, PublicationRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { type IssueDesks, issueVisible, loadIssueDesks } from './issues.policy.ts';
-import { appendIssueEvent, claimIssue, findIssue, findPublication } from './issues.repository.ts';
+import { appendIssueEvent, claimIssue, findIssue, findPublication, lockItems } from './issues.repository.ts';
 
 /** Loads an issue the actor may see, or answers as if it did not exist. */
 export async function visibleIssue(
@@ -24,7 +25,8 @@ export function assertCompiler(issue: Pick<IssueRow, 'org_id'>, desks: IssueDesk
 
 /**
  * The items an issue may carry: selected (拟用) items of this CPPCC's intake, of the streams the
- * publication carries, not already in another issue.
+ * publication carries, not already in another issue. The items are locked while this is checked
+ * (see lockItems), so a concurrent deselection cannot slip an item out of 拟用 unseen.
  */
 async function checkItems(
   tx: Tx,
@@ -32,18 +34,16 @@ async function checkItems(
   issueId: number | null,
   ids: readonly number[],
 ) {
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', '同一信息不能重复编排');
   if (publication.single_item === 1 && ids.length > 1)
     throw new AppError('VALIDATION_FAILED', `《${publication.name}》每期只刊发一条信息`);
   const streams = publication.streams.split(',');
+  const items = new Map((await lockItems(tx, ids)).map((i) => [i.id, i]));
   for (const id of ids) {
-    const item = await tx
-      .selectFrom('items')
-      .select(['id', 'title', 'status', 'stream', 'target_org_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const item = items.get(id);
     if (!item || item.target_org_id !== publication.org_id || item.status === 'draft')
-      throw new AppError('VALIDATION_FAILED', `信息（编号${id}）不存在或不属于本级信息处`);
-    const title = `《${item.title}》`;
+      throw new AppError('VALIDATION_FAILED', '所选信息不存在或不是报送本级政协的信息，请刷新后重新选择');
+    const title = `《${item.title}》${item.number ? `（登记号${item.number}）` : ''}`;
     if (item.status !== 'selected')
       throw new AppError('VALIDATION_FAILED', `信息${title}尚未拟用，只有拟用的信息可以编入刊物`);
     if (!streams.includes(item.stream))
@@ -89,7 +89,7 @@ export async function createIssue(
         urgency: input.urgency,
         status: 'compiling',
         editor_note: '',
-        recipients: publication.recipients,
+        recipients: JSON.stringify(normalizeRecipients(JSON.parse(publication.recipients) as Recipient[])),
         print_run: publication.print_run,
         year: null,
         number: null,
@@ -143,7 +143,6 @@ export async function updateIssue(
     assertCompiler(issue, desks);
     if (issue.status !== 'compiling') throw new AppError('ISSUE_LOCKED');
     const publication = await findPublication(tx, issue.publication_id);
-    await checkItems(tx, publication, issue.id, input.itemIds);
     const before = await tx
       .selectFrom('issue_items')
       .select('item_id')
@@ -154,10 +153,11 @@ export async function updateIssue(
       kind: input.kind,
       urgency: input.urgency,
       editor_note: input.editorNote,
-      recipients: JSON.stringify(input.recipients satisfies Recipient[]),
+      recipients: JSON.stringify(normalizeRecipients(input.recipients satisfies Recipient[])),
       print_run: input.printRun,
       content_version: issue.content_version + 1,
     });
+    await checkItems(tx, publication, issue.id, input.itemIds);
     await placeItems(tx, id, input.itemIds);
     const old = before.map((r) => r.item_id);
     const added = input.itemIds.filter((i) => !old.includes(i));
@@ -191,7 +191,9 @@ export async function removeIssue(
     const { issue, desks } = await visibleIssue(tx, actor, id);
     assertCompiler(issue, desks);
     if (issue.status !== 'compiling') throw new AppError('ISSUE_LOCKED', '已送审或已签发的刊物不能删除');
-    if (issue.version !== version) throw new AppError('ISSUE_STALE', undefined, { version: issue.version });
+    // Claimed first: a submission racing this deletion either wins (and this one is stale) or waits.
+    await claimIssue(tx, issue, version, ctx.clock.iso());
+    await tx.updateTable('notifications').set({ issue_id: null }).where('issue_id', '=', id).execute();
     for (const t of ['issue_items', 'issue_signoffs', 'issue_events', 'issue_views'] as const)
       await tx.deleteFrom(t).where('issue_id', '=', id).execute();
     await tx.deleteFrom('issues').where('id', '=', id).execute();

@@ -697,3 +697,218 @@ describe('what may be compiled, and by whom', () => {
     ).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('guards found in review', () => {
+  const day = () => new Date(t.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  it('a post holder without signing rights cannot sign: the step refuses to open for them', async () => {
+    await t.ctx.db.kysely
+      .updateTable('posts')
+      .set({ holder_b_id: w.users.editor.id })
+      .where('id', '=', w.reviewPost)
+      .execute();
+    await t.ctx.db.kysely
+      .insertInto('leaves')
+      .values({
+        user_id: w.users.director.id,
+        start_date: day(),
+        end_date: day(),
+        note: '出差',
+        created_at: t.ctx.clock.iso(),
+      })
+      .execute();
+    try {
+      const { id } = await compiled(w.publications.sheqing, 1);
+      const refused = await submit(id).then(
+        () => '',
+        (e: AppError) => e.message,
+      );
+      expect(refused).toContain('林静');
+      expect((await issueOf(id)).status).toBe('compiling');
+    } finally {
+      await t.ctx.db.kysely.deleteFrom('leaves').where('user_id', '=', w.users.director.id).execute();
+      await t.ctx.db.kysely
+        .updateTable('posts')
+        .set({ holder_b_id: w.signers.deputy.user.id })
+        .where('id', '=', w.reviewPost)
+        .execute();
+    }
+  });
+
+  it('a reassigned post is signed by its new holder, not the former one', async () => {
+    const { id } = await compiled(w.publications.sheqing, 1);
+    await submit(id);
+    await t.ctx.db.kysely
+      .updateTable('posts')
+      .set({ holder_a_id: w.signers.deputy.user.id, holder_b_id: w.users.director.id })
+      .where('id', '=', w.reviewPost)
+      .execute();
+    try {
+      expect(await codeOf(approve(director(), id))).toBe('ISSUE_NOT_YOUR_TURN');
+      await approve(w.signers.deputy.actor, id);
+      expect((await issueOf(id)).step_index).toBe(1);
+    } finally {
+      await t.ctx.db.kysely
+        .updateTable('posts')
+        .set({ holder_a_id: w.users.director.id, holder_b_id: w.signers.deputy.user.id })
+        .where('id', '=', w.reviewPost)
+        .execute();
+    }
+  });
+
+  it('the governor by name takes the higher chain even with the flag cleared', async () => {
+    const { id, items } = await compiled(w.publications.xinxi, 1);
+    const i = await issueOf(id);
+    const recipients: Recipient[] = [
+      { name: '省长', group: 'bao', topLeader: false, upward: false, channel: 'confidential' },
+    ];
+    await updateIssue(t.ctx, editor(), WHO, id, {
+      version: i.version,
+      kind: 'regular',
+      urgency: 'normal',
+      editorNote: '',
+      recipients,
+      printRun: 5,
+      itemIds: items,
+    });
+    await submit(id);
+    expect((await chainName(id)).name).toBe('秘书长审核、主席审定');
+    const other = await compiled(w.publications.xinxi, 1);
+    const j = await issueOf(other.id);
+    const deputy: Recipient[] = [
+      { name: '分管副省长', group: 'song', topLeader: false, upward: false, channel: 'confidential' },
+    ];
+    await updateIssue(t.ctx, editor(), WHO, other.id, {
+      version: j.version,
+      kind: 'regular',
+      urgency: 'normal',
+      editorNote: '',
+      recipients: deputy,
+      printRun: 5,
+      itemIds: other.items,
+    });
+    await submit(other.id);
+    expect((await chainName(other.id)).name).toBe('处长审核、分管领导审定');
+  });
+
+  it('one person cannot fill two seats of a 会签 step, by transfer or otherwise', async () => {
+    const both = await createChain(t.ctx, WHO, {
+      orgId: w.p.province.id,
+      name: '秘书长、分管领导会签',
+      active: true,
+      steps: [
+        {
+          name: '会签',
+          mode: 'all',
+          signers: [
+            { type: 'user', userId: w.signers.secgen.user.id },
+            { type: 'user', userId: w.signers.leader.user.id },
+          ],
+        },
+      ],
+    });
+    await saveRules(t.ctx, WHO, w.p.province.id, [
+      { condition: 'always', publicationId: w.publications.sheqing, chainId: both },
+      { condition: 'top_leaders', publicationId: null, chainId: w.chains.top },
+      { condition: 'always', publicationId: null, chainId: w.chains.normal },
+    ]);
+    try {
+      const { id } = await compiled(w.publications.sheqing, 1);
+      await submit(id);
+      await approve(secgen(), id);
+      expect(
+        await codeOf(
+          transferSignoff(t.ctx, leader(), WHO, id, {
+            version: (await issueOf(id)).version,
+            userId: w.signers.secgen.user.id,
+            reason: '请秘书长代签',
+          }),
+        ),
+      ).toBe('VALIDATION_FAILED');
+      expect((await issueOf(id)).status).toBe('reviewing');
+      await approve(leader(), id);
+      expect((await issueOf(id)).status).toBe('issued');
+    } finally {
+      await saveRules(t.ctx, WHO, w.p.province.id, [
+        { condition: 'top_leaders', publicationId: null, chainId: w.chains.top },
+        { condition: 'always', publicationId: null, chainId: w.chains.normal },
+      ]);
+    }
+  });
+
+  it('an item that left 拟用 blocks submission with its name, not the last signature', async () => {
+    const { id, items } = await compiled(w.publications.sheqing, 1);
+    // As if a concurrent deselection had slipped through.
+    await t.ctx.db.kysely
+      .updateTable('items')
+      .set({ status: 'editing' })
+      .where('id', '=', items[0] as number)
+      .execute();
+    const message = await submit(id).then(
+      () => '',
+      (e: AppError) => `${e.code}:${e.message}`,
+    );
+    expect(message).toMatch(/^ISSUE_INCOMPLETE:信息《.+》已不是拟用状态/);
+    await t.ctx.db.kysely
+      .updateTable('items')
+      .set({ status: 'selected' })
+      .where('id', '=', items[0] as number)
+      .execute();
+  });
+
+  it('the running total cannot be restarted once issues carry it', async () => {
+    const { id } = await compiled(w.publications.sheqing, 1);
+    await submit(id);
+    await approve(director(), id);
+    await approve(leader(), id);
+    expect((await issueOf(id)).total_number).not.toBeNull();
+    const pub = await t.ctx.db.kysely
+      .selectFrom('publications')
+      .selectAll()
+      .where('id', '=', w.publications.sheqing)
+      .executeTakeFirstOrThrow();
+    const input = {
+      orgId: pub.org_id,
+      name: pub.name,
+      masthead: pub.masthead,
+      mastheadColor: pub.masthead_color,
+      publisher: pub.publisher,
+      streams: pub.streams.split(',') as ('sqmy' | 'zhxx')[],
+      singleItem: pub.single_item === 1,
+      perWeek: pub.per_week,
+      marking: pub.marking,
+      recipients: JSON.parse(pub.recipients) as Recipient[],
+      printRun: pub.print_run,
+      countTotal: true,
+      totalOffset: pub.total_offset + 5,
+      active: true,
+    };
+    const { updatePublication } = await import('./config.service.ts');
+    expect(await codeOf(updatePublication(t.ctx, WHO, pub.id, pub.version, input))).toBe('VALIDATION_FAILED');
+  });
+
+  it('the dispatch handler must be of the office', async () => {
+    const { id } = await compiled(w.publications.sheqing, 1);
+    await submit(id);
+    await approve(director(), id);
+    await approve(leader(), id);
+    const d = await t.ctx.db.kysely
+      .selectFrom('dispatches')
+      .selectAll()
+      .where('issue_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const input = {
+      version: d.version,
+      channel: 'fax' as const,
+      status: 'sent' as const,
+      sentOn: day(),
+      note: '',
+    };
+    expect(
+      await codeOf(updateDispatch(t.ctx, editor(), WHO, d.id, { ...input, handlerId: w.users.sysadmin.id })),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      await codeOf(updateDispatch(t.ctx, editor(), WHO, d.id, { ...input, handlerId: w.users.editor.id })),
+    ).toBe('ok');
+  });
+});

@@ -1,3 +1,4 @@
+import { normalizeRecipients } from '../../../shared/issues.ts';
 import type { Recipient } from '../../../shared/schemas/issues.ts';
 import type { Settings } from '../../../shared/schemas/settings.ts';
 import type { AppContext, AuditFn, Tx } from '../../context.ts';
@@ -71,7 +72,7 @@ export async function signIssue(op: SignOp): Promise<void> {
   const number = await nextIssueNumber(tx, publication.id, issue.kind, year);
   const total =
     publication.count_total === 1
-      ? publication.total_offset + (await nextIssueNumber(tx, publication.id, 'total', 0))
+      ? await nextIssueNumber(tx, publication.id, 'total', 0, publication.total_offset)
       : null;
   await tx
     .updateTable('issues')
@@ -99,7 +100,7 @@ export async function signIssue(op: SignOp): Promise<void> {
   await storeRevision(op, issue.id, 1, doc, actor.id, '签发稿');
 
   const label = await issueLabel(tx, issued);
-  const recipients = JSON.parse(issue.recipients) as Recipient[];
+  const recipients = normalizeRecipients(JSON.parse(issue.recipients) as Recipient[]);
   const items = await tx
     .selectFrom('issue_items')
     .select('item_id')

@@ -223,8 +223,16 @@ export async function effectOf(s: Step): Promise<Effect> {
       };
     }
     case 'deselect':
-      if (await issueOf(tx, item.id))
-        throw new AppError('ISSUE_LOCKED', '该信息已编入刊物，请先在刊物编排中移出，再撤销拟用');
+      {
+        const issue = await issueOf(tx, item.id);
+        if (issue)
+          throw new AppError(
+            'ISSUE_LOCKED',
+            issue.status === 'compiling'
+              ? '该信息已编入刊物，请先在刊物编排中移出，再撤销拟用'
+              : '该信息所在刊物正在审签或已签发，不能撤销拟用；如需调整，请先撤回审签',
+          );
+      }
       return none;
     case 'publish':
     case 'forward':
