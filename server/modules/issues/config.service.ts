@@ -175,7 +175,13 @@ export async function presentPublications(
       .select(['id', 'publication_id', 'kind', 'year', 'number', 'signed_at'])
       .where('publication_id', 'in', ids)
       .where('status', '=', 'issued')
-      .orderBy('signed_at', 'desc')
+      .where('signed_at', '=', (eb) =>
+        eb
+          .selectFrom('issues as latest')
+          .select((x) => x.fn.max('latest.signed_at').as('m'))
+          .whereRef('latest.publication_id', '=', 'issues.publication_id')
+          .where('latest.status', '=', 'issued'),
+      )
       .execute(),
   ]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));

@@ -200,6 +200,9 @@ describe('who sees what', () => {
     const xinxi = (pubs.json() as { data: PublicationView[] }).data.find(
       (p) => p.name === '政协信息',
     ) as PublicationView;
+    // The issue signed in the test before is this week's and the latest.
+    expect(xinxi.issuedThisWeek).toBeGreaterThanOrEqual(1);
+    expect(xinxi.lastIssue?.label).toMatch(/^\d{4}年第\d+期$/);
     const { id, orgName, issuedThisWeek, inProgress, lastIssue, ...rest } = xinxi;
     const update = { ...rest, printRun: 150 };
     expect(
