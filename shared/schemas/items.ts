@@ -185,6 +185,10 @@ export const itemDetailSchema = itemContent.extend({
   targetOrg: ref,
   createdBy: ref,
   onBehalf: z.boolean(),
+  /** The issue (期) the item is compiled into or was published in, if any. */
+  issue: z.object({ id: z.number().int(), label: z.string(), status: z.string() }).nullable(),
+  /** Went, in an issued issue, to the provincial Party secretary or governor. */
+  topLeaders: z.boolean(),
   assignee: ref.nullable(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),

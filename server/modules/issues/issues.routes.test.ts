@@ -154,6 +154,11 @@ describe('approving on screen', () => {
     });
     const done = (signed.json() as { data: IssueDetail }).data;
     expect(done.status).toBe('issued');
+    const item = await call(t.app, s.editor as Session, 'GET', `/api/items/${done.items[0]?.id}`);
+    expect((item.json() as { data: { status: string; issue: { label: string } } }).data).toMatchObject({
+      status: 'published',
+      issue: { label: done.label },
+    });
     expect(done.label).toMatch(/^《政协信息》\d{4}年第\d+期$/);
     expect(done.files).toHaveLength(1);
     expect(done.dispatches.length).toBe(cur.recipients.length);

@@ -4,6 +4,7 @@ import type { ItemAction, ItemState } from '../../../shared/workflow/items.ts';
 import { OFFICE_OPEN_STATES } from '../../../shared/workflow/items.ts';
 import type { Tx } from '../../context.ts';
 import type { ItemRow } from '../../db/schema.ts';
+import { issueLabel } from '../issues/issue-label.ts';
 
 const orgName = async (tx: Tx, id: number | null) =>
   id === null
@@ -53,6 +54,22 @@ export async function presentItemDetail(
     .where('item_id', '=', item.id)
     .orderBy('position')
     .execute();
+  const issueRow = await tx
+    .selectFrom('issue_items')
+    .innerJoin('issues', 'issues.id', 'issue_items.issue_id')
+    .select([
+      'issues.id',
+      'issues.publication_id',
+      'issues.kind',
+      'issues.year',
+      'issues.number',
+      'issues.status',
+    ])
+    .where('issue_items.item_id', '=', item.id)
+    .executeTakeFirst();
+  const issue = issueRow
+    ? { id: issueRow.id, label: await issueLabel(tx, issueRow), status: issueRow.status }
+    : null;
   const events = await tx
     .selectFrom('item_events')
     .leftJoin('users', 'users.id', 'item_events.actor_id')
@@ -123,6 +140,8 @@ export async function presentItemDetail(
     targetOrg: ref(targetOrg) ?? { id: 0, name: '' },
     createdBy: ref(createdBy) ?? { id: item.created_by, name: '' },
     onBehalf: item.on_behalf === 1,
+    issue,
+    topLeaders: item.top_leaders === 1,
     assignee: ref(assignee),
     dueAt: item.due_at,
     overdue: isOverdue(item, now),
