@@ -52,6 +52,15 @@ describe('posts with A and B holders (AB岗)', () => {
       holderA: { name: '林静' },
       onDuty: { name: '林静' },
     });
+    // The system administrator reads them (to name posts as signers of approval chains) but
+    // does not manage them; a city's editor does not see the province's posts.
+    const admin = (
+      await call(t.app, await loginAs(t.app, 'sysadmin'), 'GET', `/api/posts?orgId=${desk()}`)
+    ).json();
+    expect(admin.data.map((p: { name: string }) => p.name)).toEqual(['登记岗']);
+    expect(admin.abilities.manage).toBe(false);
+    const city = await call(t.app, await loginAs(t.app, 'cityeditor'), 'GET', `/api/posts?orgId=${desk()}`);
+    expect(city.statusCode).toBe(404);
   });
 
   it('a new item goes to the A holder with a deadline and, past it, to B; both are told', async () => {
