@@ -59,7 +59,7 @@ describe('authentication', () => {
     await page.getByText('信息处编辑').first().waitFor();
 
     const labels = await menuLabels(page);
-    expect(labels).toEqual(['工作台', '信息处理', '值班安排', '个人设置']);
+    expect(labels).toEqual(['工作台', '信息处理', '值班安排', '刊物编发', '刊物', '个人设置']);
     expect(labels).not.toContain('用户管理');
     expect(labels).not.toContain('审计日志');
     expect(await page.getByTestId('menu-users').count()).toBe(0);

@@ -57,6 +57,28 @@ const routes: RouteObject[] = [
             lazy: screen(() => import('./pages/workbench/WorkbenchPage.tsx').then((m) => m.WorkbenchPage)),
           },
           {
+            path: 'issues',
+            lazy: screen(() => import('./pages/issues/IssuesPage.tsx').then((m) => m.IssuesPage)),
+          },
+          {
+            path: 'issues/:id',
+            lazy: screen(() => import('./pages/issues/IssuePage.tsx').then((m) => m.IssuePage)),
+          },
+          {
+            path: 'approvals',
+            lazy: screen(() => import('./pages/issues/ApprovalsPage.tsx').then((m) => m.ApprovalsPage)),
+          },
+          {
+            path: 'publications',
+            lazy: screen(() =>
+              import('./pages/publications/PublicationsPage.tsx').then((m) => m.PublicationsPage),
+            ),
+          },
+          {
+            path: 'approval-chains',
+            lazy: screen(() => import('./pages/chains/ChainsPage.tsx').then((m) => m.ChainsPage)),
+          },
+          {
             path: 'posts',
             lazy: screen(() => import('./pages/posts/PostsPage.tsx').then((m) => m.PostsPage)),
           },

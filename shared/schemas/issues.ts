@@ -282,6 +282,9 @@ export const issueFileSchema = z.object({
 
 export const issueEventSchema = z.object({
   id: z.number().int(),
+  /** The event's key (see ISSUE_EVENTS in shared/issues.ts). */
+  kind: z.string(),
+  /** Its Chinese label. */
   action: z.string(),
   actor: ref.nullable(),
   step: z.string().nullable(),

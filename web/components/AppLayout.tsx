@@ -8,7 +8,7 @@ import { AppHeader } from './AppHeader.tsx';
 import { Forbidden } from './Forbidden.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { PageWatermark } from './PageWatermark.tsx';
-import { screenOf } from './screens.ts';
+import { pathAllowed } from './screens.ts';
 
 /** The workbench frame; only for a signed-in user who has no security step pending. */
 export function AppLayout() {
@@ -40,8 +40,7 @@ function Workbench({ me }: { me: Me }) {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
-  const permission = screenOf(location.pathname)?.permission;
-  const allowed = !permission || me.permissions.includes(permission);
+  const allowed = pathAllowed(location.pathname, me.permissions);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

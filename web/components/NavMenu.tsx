@@ -3,12 +3,16 @@ import {
   AuditOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DesktopOutlined,
   EditOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   LoginOutlined,
+  NodeIndexOutlined,
+  ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -19,7 +23,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../shared/schemas/auth.ts';
-import { SCREENS, screenOf } from './screens.ts';
+import { SCREENS, screenListed, screenOf } from './screens.ts';
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
@@ -27,6 +31,9 @@ const ICONS: Record<string, ReactNode> = {
   '/workbench': <FileTextOutlined />,
   '/posts': <IdcardOutlined />,
   '/duty': <CalendarOutlined />,
+  '/issues': <ProfileOutlined />,
+  '/approvals': <CheckSquareOutlined />,
+  '/publications': <ReadOutlined />,
   '/orgs': <ApartmentOutlined />,
   '/users': <TeamOutlined />,
   '/grants': <SafetyCertificateOutlined />,
@@ -35,6 +42,7 @@ const ICONS: Record<string, ReactNode> = {
   '/audit': <AuditOutlined />,
   '/topics': <TagsOutlined />,
   '/routing': <BranchesOutlined />,
+  '/approval-chains': <NodeIndexOutlined />,
   '/settings': <SettingOutlined />,
   '/profile': <UserOutlined />,
 };
@@ -50,14 +58,14 @@ interface Props {
 export function NavMenu({ me, onNavigate }: Props) {
   const navigate = useNavigate();
   const location = useLocation();
-  const items: MenuProps['items'] = SCREENS.filter(
-    (screen) => !screen.permission || me.permissions.includes(screen.permission),
-  ).map((screen) => ({
-    key: screen.path,
-    icon: ICONS[screen.path],
-    label: screen.label,
-    'data-testid': testIdOf(screen.path),
-  }));
+  const items: MenuProps['items'] = SCREENS.filter((screen) => screenListed(screen, me.permissions)).map(
+    (screen) => ({
+      key: screen.path,
+      icon: ICONS[screen.path],
+      label: screen.label,
+      'data-testid': testIdOf(screen.path),
+    }),
+  );
   const selected = screenOf(location.pathname)?.path;
 
   return (

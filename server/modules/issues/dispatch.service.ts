@@ -1,4 +1,4 @@
-import { DISPATCH_CHANNELS, DISPATCH_STATUSES } from '../../../shared/issues.ts';
+import { chineseDate, DISPATCH_CHANNELS, DISPATCH_STATUSES } from '../../../shared/issues.ts';
 import type { CorrectionInput, DispatchUpdate } from '../../../shared/schemas/issues.ts';
 import type { ItemState } from '../../../shared/workflow/items.ts';
 import { type AppContext, inTransaction, type Who } from '../../context.ts';
@@ -101,7 +101,7 @@ export async function updateDispatch(
           );
       }
     }
-    const note = `${d.name}：${DISPATCH_STATUSES[input.status]}（${DISPATCH_CHANNELS[input.channel]}${input.sentOn ? `，${input.sentOn}` : ''}）`;
+    const note = `${d.name}：${DISPATCH_STATUSES[input.status]}（${DISPATCH_CHANNELS[input.channel]}${input.sentOn ? `，${chineseDate(input.sentOn)}` : ''}）`;
     await appendIssueEvent(tx, {
       issueId: issue.id,
       action: 'dispatch',

@@ -5,20 +5,21 @@ import type { IssueRow } from '../../db/schema.ts';
 /** How an issue is named in lists and notices: 《政协信息》2026年第12期, or before issuing its lead item. */
 export function labelOf(
   publicationName: string,
-  issue: Pick<IssueRow, 'kind' | 'year' | 'number'>,
+  issue: Pick<IssueRow, 'kind' | 'year' | 'number' | 'status'>,
   firstTitle: string,
   itemCount: number,
 ): string {
   if (issue.number !== null)
     return `《${publicationName}》${issue.year}年${issueNumberLabel(issue.kind as IssueKind, issue.number)}`;
   const kind = issue.kind === 'supplement' ? '增刊' : '';
-  if (itemCount === 0) return `《${publicationName}》${kind}（编排中）`;
-  return `《${publicationName}》${kind}（编排中：${firstTitle}${itemCount > 1 ? `等${itemCount}条` : ''}）`;
+  const stage = issue.status === 'reviewing' ? '审签中' : '编排中';
+  if (itemCount === 0) return `《${publicationName}》${kind}（${stage}）`;
+  return `《${publicationName}》${kind}（${stage}：${firstTitle}${itemCount > 1 ? `等${itemCount}条` : ''}）`;
 }
 
 export async function issueLabel(
   tx: Tx,
-  issue: Pick<IssueRow, 'id' | 'publication_id' | 'kind' | 'year' | 'number'>,
+  issue: Pick<IssueRow, 'id' | 'publication_id' | 'kind' | 'year' | 'number' | 'status'>,
 ) {
   const p = await tx
     .selectFrom('publications')

@@ -277,6 +277,7 @@ export async function presentDetail(
     plannedChain: planned?.name ?? null,
     events: events.map((e) => ({
       id: e.id,
+      kind: e.action,
       action: ISSUE_EVENTS[e.action as IssueEvent] ?? e.action,
       actor: ref(e.actor_id),
       step: stepLabel(e.step_index),

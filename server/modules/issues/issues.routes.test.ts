@@ -98,6 +98,9 @@ describe('approving on screen', () => {
         })
       ).statusCode,
     ).toBe(200);
+    // While it is signed, its items are not offered for revision (nor for deselection).
+    const during = await call(t.app, s.editor as Session, 'GET', `/api/items/${issue.items[0]?.id}`);
+    expect((during.json() as { abilities: { actions: string[] } }).abilities.actions).not.toContain('revise');
     const inbox = await call(t.app, s.director as Session, 'GET', '/api/issues?mine=true');
     expect((inbox.json() as { data: { id: number }[] }).data.map((i) => i.id)).toContain(issue.id);
     const leaderInbox = await call(t.app, s.leader as Session, 'GET', '/api/issues?mine=true');

@@ -25,6 +25,7 @@ import { can, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { bulkTransition } from './bulk.service.ts';
 import { createDraft, saveDraft } from './drafts.service.ts';
+import { issueOf } from './issue-membership.ts';
 import {
   accessOf,
   allowedActions,
@@ -72,6 +73,13 @@ async function asSeenBy(ctx: AppContext, item: ItemRow, access: ItemAccess): Pro
 export async function itemResponse(ctx: AppContext, actor: Actor, id: number) {
   const { item, access } = await loadVisible(ctx, actor, id);
   const settings = await ctx.settings.get();
+  // Revising a selected item is offered only while its issue (if any) is still being compiled.
+  let actions = allowedActions(item, access);
+  if (actions.includes('revise') || actions.includes('deselect')) {
+    const issue = await issueOf(ctx.db.kysely, item.id);
+    if (issue && issue.status !== 'compiling')
+      actions = actions.filter((a) => a !== 'revise' && a !== 'deselect');
+  }
   return {
     data: await presentItemDetail(
       ctx.db.kysely,
@@ -80,7 +88,7 @@ export async function itemResponse(ctx: AppContext, actor: Actor, id: number) {
       ctx.clock.iso(),
     ),
     abilities: {
-      actions: allowedActions(item, access),
+      actions,
       saveDraft: mayEditDraft(item, access),
       attach: mayAttach(item, access, settings.itemMaxAttachments),
     },

@@ -5,16 +5,14 @@ import { ROLES, SCOPES } from '../../../shared/roles.ts';
 import type { Me } from '../../../shared/schemas/auth.ts';
 import { useMe } from '../../api/session.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { SCREENS } from '../../components/screens.ts';
+import { SCREENS, screenListed } from '../../components/screens.ts';
 
 type Grant = Me['grants'][number];
 
 export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
-  const shortcuts = SCREENS.filter(
-    (screen) => screen.path !== '/' && (!screen.permission || me.permissions.includes(screen.permission)),
-  );
+  const shortcuts = SCREENS.filter((screen) => screen.path !== '/' && screenListed(screen, me.permissions));
 
   return (
     <Row gutter={[16, 16]}>

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { AssignModal } from './AssignModal.tsx';
 import { DeclarationsModal } from './DeclarationsModal.tsx';
+import type { ContentAction } from './ItemContentEdit.tsx';
 import { CONFIRM_TEXTS, DONE_TEXTS, PAGE_ACTIONS } from './item-action-texts.ts';
 import { type ItemRecord, itemApi, type TransitionBody } from './item-api.ts';
 import { ReasonModal } from './ReasonModal.tsx';
@@ -20,7 +21,8 @@ interface Props {
   editing: boolean;
   onChanged: (record: ItemRecord) => void;
   onReload: () => void;
-  onStartEdit: () => void;
+  /** Open the content editor: 编辑加工 (`edit`) or, for a selected item, 修改拟用稿 (`revise`). */
+  onStartEdit: (action: ContentAction) => void;
 }
 
 type Dialog = 'declarations' | 'reason' | 'assign' | 'refer' | null;
@@ -60,7 +62,7 @@ export function ItemActions({ item, abilities, editing, onChanged, onReload, onS
 
   const open = (action: ItemAction) => {
     setPending(action);
-    if (action === 'edit') onStartEdit();
+    if (action === 'edit' || action === 'revise') onStartEdit(action);
     else if (action === 'resubmit') navigate(`/my-items/${item.id}/edit`);
     else if (action === 'submit') setDialog('declarations');
     else if (action === 'assign') setDialog('assign');
@@ -77,7 +79,7 @@ export function ItemActions({ item, abilities, editing, onChanged, onReload, onS
   const button = (action: ItemAction) => {
     const def = ITEM_ACTIONS[action];
     const label = action === 'edit' ? '编辑加工' : action === 'resubmit' ? '修改后重新报送' : def.label;
-    const primary = ['submit', 'resubmit', 'register', 'edit'].includes(action);
+    const primary = ['submit', 'resubmit', 'register', 'edit', 'revise'].includes(action);
     const props = {
       type: primary ? ('primary' as const) : ('default' as const),
       danger: action === 'reject',

@@ -6,13 +6,19 @@ import { formatDateTime } from '../../components/format.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { PasteLineInput, PasteTextArea } from '../item-editor/PasteInput.tsx';
 import { ItemContentView } from './ItemContentView.tsx';
+import { DONE_TEXTS } from './item-action-texts.ts';
 import { type ItemRecord, itemApi } from './item-api.ts';
 import { CONTENT_LABELS, type ContentField, sectionsOf } from './item-labels.ts';
 import { StalePanel } from './StalePanel.tsx';
 import { useItemLock } from './use-item-lock.ts';
 
+/** The actions that save the text as a new version: 编辑加工, and 修改拟用稿 once selected. */
+export type ContentAction = 'edit' | 'revise';
+
 interface Props {
   item: ItemDetail;
+  /** `edit` (default) while the office works the item, `revise` once it is selected (拟用). */
+  action?: ContentAction;
   onSaved: (record: ItemRecord) => void;
   /** The latest copy was loaded after a refused save: the rest of the page shows it. */
   onLatest: (record: ItemRecord) => void;
@@ -28,7 +34,7 @@ const contentOf = (item: ItemContent): ItemContent => ({
 });
 
 /** The office editor's 编辑加工: the text in a form, under the soft lock, saved as a new version. */
-export function ItemContentEdit({ item, onSaved, onLatest, onClose }: Props) {
+export function ItemContentEdit({ item, action = 'edit', onSaved, onLatest, onClose }: Props) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const { status, override } = useItemLock(item.id, true);
@@ -44,8 +50,8 @@ export function ItemContentEdit({ item, onSaved, onLatest, onClose }: Props) {
     await form.validateFields();
     setBusy(true);
     try {
-      const answer = await itemApi.transition(item.id, { action: 'edit', version, content: mine() });
-      message.success('编辑修改已保存为新版本');
+      const answer = await itemApi.transition(item.id, { action, version, content: mine() });
+      message.success(DONE_TEXTS[action] ?? '修改已保存为新版本');
       onSaved(answer);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'ITEM_STALE')

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ItemActions } from './ItemActions.tsx';
 import { ItemAttachments } from './ItemAttachments.tsx';
-import { ItemContentEdit } from './ItemContentEdit.tsx';
+import { type ContentAction, ItemContentEdit } from './ItemContentEdit.tsx';
 import { ItemContentView } from './ItemContentView.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import { ItemMeta } from './ItemMeta.tsx';
@@ -21,7 +21,7 @@ export function ItemPage() {
   const id = Number(params.id);
   const { load, reload, replace } = useItem(id);
   const { settings } = useItemSettings();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<ContentAction | null>(null);
 
   if (load.state === 'missing')
     return (
@@ -92,25 +92,29 @@ export function ItemPage() {
                 ...abilities,
                 actions: canRevise ? abilities.actions.filter((a) => a !== 'resubmit') : abilities.actions,
               }}
-              editing={editing}
+              editing={editing !== null}
               onChanged={replace}
               onReload={reload}
-              onStartEdit={() => setEditing(true)}
+              onStartEdit={setEditing}
             />
           </div>
         </Card>
       </Col>
       <Col xs={24} lg={16}>
-        <Card title={editing ? '编辑加工' : '稿件内容'} styles={{ body: { padding: 16 } }}>
+        <Card
+          title={editing === 'revise' ? '修改拟用稿' : editing === 'edit' ? '编辑加工' : '稿件内容'}
+          styles={{ body: { padding: 16 } }}
+        >
           {editing ? (
             <ItemContentEdit
               item={item}
+              action={editing}
               onSaved={(record) => {
                 replace(record);
-                setEditing(false);
+                setEditing(null);
               }}
               onLatest={replace}
-              onClose={() => setEditing(false)}
+              onClose={() => setEditing(null)}
             />
           ) : (
             <ItemContentView content={item} stream={item.stream} />
