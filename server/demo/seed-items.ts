@@ -1,12 +1,15 @@
 /**
- * Demo items: about 120 items of the demo province taken through the real services (drafts,
+ * Demo items: about 200 items of the demo province taken through the real services (drafts,
  * transitions, merges), so numbers, events, versions and notifications are what the platform
  * itself would have written. The history runs over the months before the seeding instant: every
  * step has a time, all steps of all items are taken in time order, and the seeding context's
  * clock is set to each step's time before it runs (registration numbers follow the order of
- * registration, deadlines follow the posts, urgent items reach that day's duty officer).
+ * registration, deadlines follow the posts, urgent items reach that day's duty officer). Many
+ * items reach 拟用 over the last two months: the publications (seed-issues.ts), whose steps run
+ * in the same timeline, compile them into issues.
  */
 
+import { sql } from 'kysely';
 import {
   ITEM_DECLARATION_KEYS,
   ITEM_KIND_KEYS,
@@ -155,11 +158,45 @@ const GAPS: Record<StepKind, readonly [number, number, 'office' | 'author']> = {
   archive: [120, 700, 'office'],
 };
 
+/**
+ * Which issues may take a selected (拟用) item, from when (`from`, the instant of the first
+ * compiling that may take it): any issue (`general`); the demo member's, taken first by
+ * 《政协信息》 (`member`) or 《政协信息专报》 (`memberReport`); those for 《安徽政协信息》 or
+ * 《政协信息专报》; those for the issues under way at the end (`current`); or none (`kept`: still
+ * waiting to be compiled when the demo starts).
+ */
+export interface ItemPool {
+  kind: 'general' | 'member' | 'memberReport' | 'anhui' | 'zhuanbao' | 'current' | 'kept';
+  from: number;
+}
+const GENERAL: ItemPool = { kind: 'general', from: 0 };
+
+/** Items the publications ask the history to bring to 拟用 (`zhxx` left out: either stream). */
+export interface ItemSupply {
+  count: number;
+  zhxx?: boolean;
+  direct?: boolean;
+  pool: ItemPool;
+  startDays: readonly [number, number];
+}
+
+/** Steps of the demo history: each runs with the clock at its time, all in time order. */
+export interface DemoTimeline {
+  at(t: number, run: () => Promise<void>): void;
+}
+
+/** The publishing history: the items it needs, and its steps once the items are planned. */
+export interface DemoPublishing {
+  supply: readonly ItemSupply[];
+  schedule(timeline: DemoTimeline, poolOf: (itemId: number) => ItemPool): Promise<void>;
+}
+
 interface Plan {
   creator: Person;
   input: ItemDraftInput;
   outcome: Outcome;
   startDays: readonly [number, number];
+  pool: ItemPool;
   id: number | null;
 }
 
@@ -170,6 +207,13 @@ interface Step {
 }
 
 const CST = 8 * HOUR;
+
+/** Monday 00:00 of the week (Monday to Sunday, Beijing time) holding `ms`, as a UTC instant. */
+export function weekStartOf(ms: number): number {
+  const d = new Date(ms + CST);
+  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - CST;
+  return midnight - ((d.getUTCDay() + 6) % 7) * DAY;
+}
 
 /** The next moment within office hours (08:30–17:30 Beijing time, Monday to Friday). */
 function officeTime(ms: number, rng: Rng): number {
@@ -242,14 +286,15 @@ const DIRECTIONS: readonly ItemDirection[] = [
 ];
 
 /**
- * Loads the demo items, the provincial information office's posts (登记岗, 编辑岗), a leave and
- * the duty roster. `ctx.clock` must be a SeedClock standing at the start of the demo history;
- * it is left at `end`.
+ * Loads the demo items, the provincial information office's posts (登记岗, 编辑岗), the leaves
+ * and the duty roster; `publishing` adds the items it needs and its steps to the same timeline.
+ * `ctx.clock` must be a SeedClock standing at the start of the demo history; it is left at `end`.
  */
 export async function seedDemoItems(
   ctx: AppContext & { clock: SeedClock },
   org: (key: string) => number,
   end: number,
+  publishing?: DemoPublishing,
 ): Promise<void> {
   const rng = mulberry32(0x20261127);
   const db = ctx.db.kysely;
@@ -337,6 +382,8 @@ export async function seedDemoItems(
       urgent?: boolean;
       subject?: Subject;
       startDays?: readonly [number, number];
+      pool?: ItemPool;
+      direction?: ItemDirection;
     } = {},
   ): Plan => {
     const startDays = o.startDays ?? START_DAYS[outcome];
@@ -348,6 +395,7 @@ export async function seedDemoItems(
     const text = kind
       ? zhxxText(rng, kind, { year, org: orgNames.get(orgId) ?? '', date: when, subject })
       : sqmyText(rng, { year, subject });
+    const direction = pick(rng, DIRECTIONS);
     const source = rng();
     const sourceType =
       source < 0.82 ? 'own' : source < 0.9 ? 'research' : source < 0.95 ? 'proposal' : 'consultation';
@@ -363,11 +411,12 @@ export async function seedDemoItems(
       creator,
       outcome,
       startDays,
+      pool: o.pool ?? GENERAL,
       id: null,
       input: {
         stream: o.zhxx ? 'zhxx' : 'sqmy',
         kind,
-        direction: pick(rng, DIRECTIONS),
+        direction: o.direction ?? direction,
         topicId: topicId(text.topic),
         submittingOrgId: orgId,
         authors: o.byOrg
@@ -398,7 +447,15 @@ export async function seedDemoItems(
   plan(member, 'submitted', { startDays: [0.1, 0.4] });
   plan(member, 'returned', { startDays: [8, 12] });
   plan(member, 'editing', { authors: [member, minmeng[0] ?? member], startDays: [6, 14] });
-  plan(member, 'selected', { startDays: [30, 45] });
+  // Selected: one for the Party secretary and governor (《政协信息专报》), one for the National
+  // Committee too (it goes up with its issue), one still waiting to be compiled.
+  plan(member, 'selected', {
+    startDays: [30, 45],
+    pool: { kind: 'memberReport', from: 0 },
+    direction: 'provincial',
+  });
+  plan(member, 'selected', { startDays: [55, 68], pool: { kind: 'member', from: 0 }, direction: 'upward' });
+  plan(member, 'selected', { startDays: [7, 12], pool: { kind: 'kept', from: 0 } });
   plan(member, 'rejected', { startDays: [60, 80] });
   // 代报: the liaison submits for the member, and for another member of the party.
   plan(liaison, 'registered', { authors: [member], startDays: [2, 6] });
@@ -427,6 +484,14 @@ export async function seedDemoItems(
   add('referred', 4);
   add('referredArchived', 2);
 
+  // The items the publications take into their issues (seed-issues.ts).
+  for (const x of publishing?.supply ?? [])
+    add(x.direct ? 'selectedDirect' : 'selected', x.count, {
+      pool: x.pool,
+      startDays: x.startDays,
+      ...(x.zhxx === undefined ? {} : { zhxx: x.zhxx }),
+    });
+
   // City and county members' items go to their own CPPCC's office.
   for (const people of local.values())
     for (const p of people) plan(p, rng() < 0.8 ? 'submitted' : 'draft', { startDays: [1, 90] });
@@ -446,6 +511,7 @@ export async function seedDemoItems(
   }
 
   // ── schedule ───────────────────────────────────────────────────────────────────────────
+  const pools = new Map<number, ItemPool>();
   const steps: Step[] = [];
   let order = 0;
   const at = (t: number, run: () => Promise<void>) => steps.push({ at: t, order: order++, run });
@@ -474,6 +540,7 @@ export async function seedDemoItems(
   const runners: Record<StepKind, (p: Plan) => Promise<void>> = {
     create: async (p) => {
       p.id = await createDraft(ctx, p.creator.actor, WHO, p.input);
+      pools.set(p.id, p.pool);
     },
     submit: (p) => act(p, p.creator, 'submit'),
     withdraw: (p) => act(p, p.creator, 'withdraw'),
@@ -560,9 +627,11 @@ export async function seedDemoItems(
     deadlineHours: 120,
   });
   // editor2 was away for a week in the middle of the history (登记 went to B meanwhile); the
-  // editor has leave booked for next week.
+  // director was away two days a fortnight ago (the deputy signed issues for the 处长岗 then);
+  // the editor has leave booked for next week.
   const leaves = [
     { user: editor2, from: end - 72 * DAY, days: 5, note: '年休假' },
+    { user: director, from: weekStartOf(end) - 12 * DAY + 12 * HOUR, days: 2, note: '赴京参加信息工作培训' },
     { user: editor, from: end + 7 * DAY, days: 3, note: '外出培训' },
   ];
   await inTransaction(ctx, WHO, async (tx, audit) => {
@@ -629,6 +698,9 @@ export async function seedDemoItems(
     });
   }
 
+  // ── the publications' steps, in the same timeline ───────────────────────────────────────
+  await publishing?.schedule({ at }, (itemId) => pools.get(itemId) ?? GENERAL);
+
   // ── run everything in time order ────────────────────────────────────────────────────────
   steps.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const s of steps) {
@@ -644,10 +716,23 @@ export async function seedDemoItems(
     .select(['id', 'created_at'])
     .where('created_at', '<', cutoff)
     .execute();
-  for (const n of old)
+  // Some hundred rows a statement (one each would take seconds on PostgreSQL).
+  for (let i = 0; i < old.length; i += 250) {
+    const chunk = old.slice(i, i + 250);
+    const readAt = sql<string>`case ${sql.join(
+      chunk.map(
+        (n) => sql`when id = ${n.id} then ${new Date(Date.parse(n.created_at) + 3 * HOUR).toISOString()}`,
+      ),
+      sql` `,
+    )} end`;
     await db
       .updateTable('notifications')
-      .set({ read_at: new Date(Date.parse(n.created_at) + 3 * HOUR).toISOString() })
-      .where('id', '=', n.id)
+      .set({ read_at: readAt })
+      .where(
+        'id',
+        'in',
+        chunk.map((n) => n.id),
+      )
       .execute();
+  }
 }

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { bootstrapProduction, isEmpty } from '../bootstrap.ts';
+import { HOUR } from '../lib/clock.ts';
 import { createTestContext, type TestContext } from '../test/context.ts';
 import { call, loginAs } from '../test/factories.ts';
 import { DEMO_ACCOUNTS, resetDemoPasswords, seedDemo } from './seed.ts';
+import { weekStartOf } from './seed-items.ts';
 
 const DEMO_PASSWORD = 'Minyi#Demo2026';
 let t: TestContext;
+/** The instant the demo history ends at (the seeding instant). */
+let end: number;
 
 beforeAll(async () => {
   t = await createTestContext({ config: { demo: true } });
   expect(await isEmpty(t.ctx)).toBe(true);
+  end = t.ctx.clock.now().getTime();
   await seedDemo(t.ctx, DEMO_PASSWORD);
 });
 afterAll(() => t.close());
@@ -102,6 +107,8 @@ describe('demo items', () => {
       'referred',
       'merged',
       'archived',
+      'published',
+      'forwarded',
     ])
       expect(statuses, s).toContain(s);
     expect(rows.filter((r) => r.composite === 1).length).toBeGreaterThanOrEqual(2);
@@ -176,7 +183,7 @@ describe('demo items', () => {
     expect(returned.lastReason).not.toBe('');
   });
 
-  it("gives the office a queue, two posts with A and B holders and this month's duty roster", async () => {
+  it("gives the office a queue, three posts with A and B holders and this month's duty roster", async () => {
     const s = await loginAs(t.app, 'editor', DEMO_PASSWORD);
     const queue = (await call(t.app, s, 'GET', '/api/items?view=queue&open=true')).json();
     expect(queue.total).toBeGreaterThanOrEqual(20);
@@ -186,11 +193,206 @@ describe('demo items', () => {
       .where('type', '=', 'cppcc_province')
       .executeTakeFirstOrThrow();
     const posts = (await call(t.app, s, 'GET', `/api/posts?orgId=${province.id}`)).json().data;
-    expect(posts.map((p: { duty: string }) => p.duty).sort()).toEqual(['edit', 'register']);
+    expect(posts.map((p: { duty: string }) => p.duty).sort()).toEqual(['edit', 'register', 'review']);
     for (const p of posts) expect(p.holderA.id).not.toBe(p.holderB.id);
     const month = t.ctx.clock.iso().slice(0, 7);
     const duty = (await call(t.app, s, 'GET', `/api/duty?orgId=${province.id}&month=${month}`)).json().data;
     expect(duty.length).toBeGreaterThanOrEqual(28);
+  });
+});
+
+describe('demo publications', () => {
+  const db = () => t.ctx.db.kysely;
+  const issues = () =>
+    db()
+      .selectFrom('issues')
+      .innerJoin('publications', 'publications.id', 'issues.publication_id')
+      .select([
+        'issues.id',
+        'publications.name',
+        'publications.total_offset',
+        'issues.status',
+        'issues.kind',
+        'issues.year',
+        'issues.number',
+        'issues.total_number',
+        'issues.signed_at',
+        'issues.submitted_at',
+      ])
+      .orderBy('issues.id')
+      .execute();
+  /** Beijing hour of the day (fractional) and weekday (Monday 0) of an instant. */
+  const beijing = (iso: string) => {
+    const d = new Date(Date.parse(iso) + 8 * HOUR);
+    return { hour: d.getUTCHours() + d.getUTCMinutes() / 60, weekday: (d.getUTCDay() + 6) % 7 };
+  };
+
+  it('has issued issues of each publication, numbered without gaps per series and year, each with its Word file', async () => {
+    const rows = await issues();
+    const issued = rows.filter((r) => r.status === 'issued');
+    const count = (name: string, kind = 'regular') =>
+      issued.filter((r) => r.name === name && r.kind === kind).length;
+    expect(count('政协信息')).toBeGreaterThanOrEqual(13);
+    expect(count('政协信息', 'supplement')).toBe(1);
+    expect(count('社情民意')).toBeGreaterThanOrEqual(5);
+    expect(count('安徽政协信息')).toBeGreaterThanOrEqual(3);
+    expect(count('政协信息专报')).toBeGreaterThanOrEqual(3);
+    const series = new Map<string, number[]>();
+    const totals = new Map<string, { offset: number; numbers: number[] }>();
+    for (const r of issued) {
+      const key = `${r.name} ${r.kind} ${r.year}`;
+      series.set(key, [...(series.get(key) ?? []), r.number as number]);
+      const total = totals.get(r.name) ?? { offset: r.total_offset, numbers: [] };
+      total.numbers.push(r.total_number as number);
+      totals.set(r.name, total);
+      // Signed on a working day in office hours, after it was sent for signature.
+      const signed = beijing(r.signed_at as string);
+      expect(signed.weekday, `issue ${r.id}`).toBeLessThan(5);
+      expect(signed.hour >= 9 && signed.hour <= 17.5, `issue ${r.id} at ${r.signed_at}`).toBe(true);
+      expect((r.signed_at as string) > (r.submitted_at as string)).toBe(true);
+    }
+    for (const [key, numbers] of series)
+      expect(
+        [...numbers].sort((a, b) => a - b),
+        key,
+      ).toEqual(numbers.map((_, i) => i + 1));
+    for (const [name, { offset, numbers }] of totals)
+      expect(
+        [...numbers].sort((a, b) => a - b),
+        name,
+      ).toEqual(numbers.map((_, i) => offset + i + 1));
+    const files = await db()
+      .selectFrom('issue_files')
+      .select(['issue_id', 'revision'])
+      .where('revision', '=', 1)
+      .execute();
+    expect(new Set(files.map((f) => f.issue_id))).toEqual(new Set(issued.map((r) => r.id)));
+  });
+
+  it('publishes every published item in exactly one issued issue, and every item of an issued issue', async () => {
+    const placed = await db()
+      .selectFrom('issue_items')
+      .innerJoin('issues', 'issues.id', 'issue_items.issue_id')
+      .innerJoin('items', 'items.id', 'issue_items.item_id')
+      .select(['items.id', 'items.status', 'issues.status as issueStatus'])
+      .execute();
+    const published = await db()
+      .selectFrom('items')
+      .select(['id', 'status'])
+      .where('status', 'in', ['published', 'forwarded'])
+      .execute();
+    expect(published.filter((i) => i.status === 'published').length).toBeGreaterThanOrEqual(15);
+    expect(published.filter((i) => i.status === 'forwarded').length).toBeGreaterThanOrEqual(10);
+    for (const item of published) {
+      const rows = placed.filter((p) => p.id === item.id);
+      expect(
+        rows.map((r) => r.issueStatus),
+        `item ${item.id}`,
+      ).toEqual(['issued']);
+    }
+    for (const p of placed)
+      expect(
+        p.issueStatus === 'issued' ? ['published', 'forwarded'] : ['selected'],
+        `item ${p.id}`,
+      ).toContain(p.status);
+  });
+
+  it('leaves one 《政协信息》 waiting for the leader and one 《社情民意》 being compiled, with two items', async () => {
+    const s = await loginAs(t.app, 'leader', DEMO_PASSWORD);
+    const mine = (await call(t.app, s, 'GET', '/api/issues?mine=true')).json();
+    expect(mine.total).toBe(1);
+    expect(mine.data[0].publication.name).toBe('政协信息');
+    expect(mine.data[0].currentStep).toBe('分管领导审定');
+    const open = (await issues()).filter((r) => r.status !== 'issued');
+    expect(open.map((r) => `${r.name} ${r.status}`).sort()).toEqual([
+      '政协信息 reviewing',
+      '社情民意 compiling',
+    ]);
+    const compiling = open.find((r) => r.status === 'compiling');
+    const items = await db()
+      .selectFrom('issue_items')
+      .select('item_id')
+      .where('issue_id', '=', compiling?.id as number)
+      .execute();
+    expect(items).toHaveLength(2);
+  });
+
+  it('counts one 《政协信息》 issued this week (of two), unless the week has only just begun', async () => {
+    const monday = new Date(weekStartOf(end)).toISOString();
+    const thisWeek = (await issues()).filter(
+      (r) => r.name === '政协信息' && r.status === 'issued' && (r.signed_at as string) >= monday,
+    );
+    // Before Monday 11:00 (Beijing time) there has been no time to sign one yet.
+    if (end < weekStartOf(end) + 11 * HOUR) expect(thisWeek.length).toBeLessThanOrEqual(1);
+    else expect(thisWeek).toHaveLength(1);
+  });
+
+  it('keeps selected items free for compiling: six or more of 社情民意, two more for 《政协信息专报》', async () => {
+    const free = await db()
+      .selectFrom('items')
+      .innerJoin('organizations', 'organizations.id', 'items.target_org_id')
+      .leftJoin('issue_items', 'issue_items.item_id', 'items.id')
+      .select(['items.id', 'items.stream'])
+      .where('items.status', '=', 'selected')
+      .where('organizations.type', '=', 'cppcc_province')
+      .where('issue_items.item_id', 'is', null)
+      .execute();
+    expect(free.filter((i) => i.stream === 'sqmy').length).toBeGreaterThanOrEqual(6);
+    expect(free.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('gives the demo member published items (已编发 and 已上报) and tells them', async () => {
+    const s = await loginAs(t.app, 'member', DEMO_PASSWORD);
+    const mine = (await call(t.app, s, 'GET', '/api/items?view=mine&pageSize=50')).json();
+    const statuses = mine.data.map((i: { status: string }) => i.status);
+    expect(statuses).toEqual(expect.arrayContaining(['published', 'forwarded']));
+    expect(
+      statuses.filter((x: string) => x === 'published' || x === 'forwarded').length,
+    ).toBeGreaterThanOrEqual(2);
+    const told = await db()
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select('notifications.body')
+      .where('users.login', '=', 'member')
+      .where('notifications.body', 'like', '%刊发于%')
+      .execute();
+    expect(told.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('goes through the whole way: returns, a transfer, an added signer, the deputy on the 处长岗, a correction, dispatch', async () => {
+    const events = await db().selectFrom('issue_events').select(['action', 'reason']).execute();
+    const of = (action: string) => events.filter((e) => e.action === action);
+    expect(of('return').length).toBeGreaterThanOrEqual(2);
+    for (const e of of('return')) expect(e.reason).not.toBe('');
+    expect(of('transfer')).toHaveLength(1);
+    expect(of('add_signer')).toHaveLength(1);
+    expect(of('correct')).toHaveLength(1);
+    // The 处长岗 post's B holder signed while the director was away.
+    const deputy = await db()
+      .selectFrom('issue_signoffs')
+      .innerJoin('users', 'users.id', 'issue_signoffs.acted_by')
+      .select('issue_signoffs.id')
+      .where('users.login', '=', 'deputy')
+      .where('issue_signoffs.status', '=', 'approved')
+      .where('issue_signoffs.post_id', 'is not', null)
+      .execute();
+    expect(deputy.length).toBeGreaterThanOrEqual(1);
+    const dispatches = await db()
+      .selectFrom('dispatches')
+      .innerJoin('issues', 'issues.id', 'dispatches.issue_id')
+      .select([
+        'dispatches.name',
+        'dispatches.channel',
+        'dispatches.status',
+        'dispatches.sent_on',
+        'issues.signed_at',
+      ])
+      .execute();
+    const sent = dispatches.filter((d) => d.status !== 'pending');
+    expect(sent.length).toBeGreaterThan(dispatches.length / 2);
+    expect(sent.some((d) => d.name === '全国政协办公厅' && d.channel === 'network')).toBe(true);
+    expect(sent.some((d) => d.name === '省委办公厅' && d.channel === 'confidential')).toBe(true);
+    for (const d of sent) expect((d.sent_on as string) >= (d.signed_at as string).slice(0, 10)).toBe(true);
   });
 });
 

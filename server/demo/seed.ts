@@ -7,10 +7,13 @@ import { insertOrg } from '../modules/orgs/orgs.repository.ts';
 import { DEFAULT_SETTINGS } from '../modules/settings/settings.service.ts';
 import { insertUser } from '../modules/users/users.service.ts';
 import { DEMO_TREE, type DemoOrg, demoMembers } from './province-data.ts';
-import { seedDemoIssues } from './seed-issues.ts';
+import { demoPublishing } from './seed-issues.ts';
 import { DEMO_HISTORY_DAYS, seedClock, seedDemoItems } from './seed-items.ts';
 
-/** One account per role; where each sits and what it is granted. */
+/**
+ * One account per role (the information office also has a second editor and a deputy
+ * director); where each sits and what it is granted.
+ */
 export const DEMO_ACCOUNTS: readonly {
   login: string;
   realName: string;
@@ -70,6 +73,15 @@ export const DEMO_ACCOUNTS: readonly {
     realName: '何建华',
     orgKey: 'info_office',
     title: '处长',
+    role: 'director',
+    grantOrgKey: 'province',
+    scope: 'subtree',
+  },
+  {
+    login: 'deputy',
+    realName: '许文',
+    orgKey: 'info_office',
+    title: '副处长',
     role: 'director',
     grantOrgKey: 'province',
     scope: 'subtree',
@@ -150,8 +162,9 @@ async function insertTree(
 
 /**
  * Loads the demo province into an empty database: the Anhui CPPCC system's organisations, one
- * account per role and about 300 members, then about 120 items with their history over the
- * last months (seed-items.ts). The province is set up at the start of that history, so every
+ * account per role and about 300 members, then about 200 items with their history over the
+ * last months (seed-items.ts) and the issues of the four publications over the last two months
+ * (seed-issues.ts). The province is set up at the start of that history, so every
  * record is dated in order; the passwords count as set now. Demo accounts need no password
  * change and no second factor (the requirement is off in the demo settings until switched on).
  */
@@ -227,8 +240,7 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
       summary: { demo: true, orgs: ids.size },
     });
   });
-  await seedDemoItems(seedCtx, org, end);
-  await seedDemoIssues(seedCtx, org);
+  await seedDemoItems(seedCtx, org, end, demoPublishing(seedCtx, org, end));
   await ctx.db.kysely
     .updateTable('users')
     .set({ password_changed_at: new Date(end).toISOString() })

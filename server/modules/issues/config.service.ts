@@ -134,10 +134,31 @@ export async function updatePublication(
   });
 }
 
+/** A publication's settings as the form edits them. */
+export function publicationInputOf(p: PublicationRow): PublicationInput {
+  return {
+    orgId: p.org_id,
+    name: p.name,
+    masthead: p.masthead,
+    mastheadColor: p.masthead_color,
+    publisher: p.publisher,
+    streams: p.streams.split(',').filter(Boolean) as ItemStream[],
+    singleItem: p.single_item === 1,
+    perWeek: p.per_week,
+    marking: p.marking,
+    recipients: parseRecipients(p.recipients),
+    printRun: p.print_run,
+    countTotal: p.count_total === 1,
+    totalOffset: p.total_offset,
+    active: p.active === 1,
+  };
+}
+
 /** Monday of the current week in China time, as an ISO instant. */
 export function weekStart(now: Date): string {
   const day = cstDate(now);
-  const weekday = (new Date(`${day}T00:00:00+08:00`).getUTCDay() + 6) % 7; // Monday 0
+  // The calendar day's weekday, read at UTC midnight of that date (Monday 0).
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
   return new Date(new Date(`${day}T00:00:00+08:00`).getTime() - weekday * DAY).toISOString();
 }
 
@@ -192,22 +213,9 @@ export async function presentPublications(
   return rows.map((p) => {
     const l = lastOf.get(p.id);
     return {
+      ...publicationInputOf(p),
       id: p.id,
-      orgId: p.org_id,
       orgName: orgName.get(p.org_id) ?? '',
-      name: p.name,
-      masthead: p.masthead,
-      mastheadColor: p.masthead_color,
-      publisher: p.publisher,
-      streams: p.streams.split(',').filter(Boolean) as ItemStream[],
-      singleItem: p.single_item === 1,
-      perWeek: p.per_week,
-      marking: p.marking,
-      recipients: parseRecipients(p.recipients),
-      printRun: p.print_run,
-      countTotal: p.count_total === 1,
-      totalOffset: p.total_offset,
-      active: p.active === 1,
       version: p.version,
       issuedThisWeek: issuedN.get(p.id) ?? 0,
       inProgress: openN.get(p.id) ?? 0,

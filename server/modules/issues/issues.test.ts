@@ -867,23 +867,8 @@ describe('guards found in review', () => {
       .selectAll()
       .where('id', '=', w.publications.sheqing)
       .executeTakeFirstOrThrow();
-    const input = {
-      orgId: pub.org_id,
-      name: pub.name,
-      masthead: pub.masthead,
-      mastheadColor: pub.masthead_color,
-      publisher: pub.publisher,
-      streams: pub.streams.split(',') as ('sqmy' | 'zhxx')[],
-      singleItem: pub.single_item === 1,
-      perWeek: pub.per_week,
-      marking: pub.marking,
-      recipients: JSON.parse(pub.recipients) as Recipient[],
-      printRun: pub.print_run,
-      countTotal: true,
-      totalOffset: pub.total_offset + 5,
-      active: true,
-    };
-    const { updatePublication } = await import('./config.service.ts');
+    const { publicationInputOf, updatePublication } = await import('./config.service.ts');
+    const input = { ...publicationInputOf(pub), totalOffset: pub.total_offset + 5 };
     expect(await codeOf(updatePublication(t.ctx, WHO, pub.id, pub.version, input))).toBe('VALIDATION_FAILED');
   });
 
@@ -910,5 +895,16 @@ describe('guards found in review', () => {
     expect(
       await codeOf(updateDispatch(t.ctx, editor(), WHO, d.id, { ...input, handlerId: w.users.editor.id })),
     ).toBe('ok');
+  });
+});
+
+describe('the cadence week', () => {
+  it('runs from Monday 00:00 to Sunday 24:00 China time', async () => {
+    const { weekStart } = await import('./config.service.ts');
+    const monday = '2026-11-22T16:00:00.000Z'; // 2026-11-23 00:00 in Beijing
+    expect(weekStart(new Date('2026-11-22T16:30:00Z'))).toBe(monday); // Monday 00:30
+    expect(weekStart(new Date('2026-11-24T01:00:00Z'))).toBe(monday); // Tuesday 09:00
+    expect(weekStart(new Date('2026-11-29T15:59:00Z'))).toBe(monday); // Sunday 23:59
+    expect(weekStart(new Date('2026-11-29T16:00:00Z'))).toBe('2026-11-29T16:00:00.000Z'); // next Monday
   });
 });
