@@ -4,7 +4,7 @@
  */
 
 export const ISSUE_STATES = {
-  compiling: '编辑中',
+  compiling: '编排中',
   reviewing: '审签中',
   issued: '已签发',
 } as const;
@@ -74,7 +74,7 @@ export type IssueEvent = keyof typeof ISSUE_EVENTS;
 
 /** A signoff row's state within one round of approval. */
 export const SIGNOFF_STATES = {
-  waiting: '未到',
+  waiting: '待依次审签',
   pending: '待审签',
   approved: '已同意',
   returned: '已退回',

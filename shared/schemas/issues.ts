@@ -82,6 +82,8 @@ export const publicationSchema = z.object({
   version: z.number().int(),
   /** Issued this calendar week (Monday to Sunday, China time), against `perWeek`. */
   issuedThisWeek: z.number().int(),
+  /** Issues already carry the running total: its starting point can no longer change. */
+  totalUsed: z.boolean(),
   /** Being compiled or signed now. */
   inProgress: z.number().int(),
   lastIssue: z.object({ id: z.number().int(), label: z.string(), signedAt: z.string() }).nullable(),
@@ -337,6 +339,8 @@ export const issueAbilities = z.object({
   edit: z.boolean(),
   submit: z.boolean(),
   approve: z.boolean(),
+  /** The caller's approval would finish the last step: it is the sign-off (签发). */
+  approveSigns: z.boolean(),
   /** Steps the caller may return the issue to (-1: to compiling). */
   returnTo: z.array(z.number().int()),
   withdraw: z.boolean(),

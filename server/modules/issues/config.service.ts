@@ -170,7 +170,7 @@ export async function presentPublications(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const since = weekStart(now);
-  const [orgs, issued, open, last] = await Promise.all([
+  const [orgs, issued, open, last, totals] = await Promise.all([
     tx
       .selectFrom('organizations')
       .select(['id', 'name'])
@@ -204,7 +204,14 @@ export async function presentPublications(
           .where('latest.status', '=', 'issued'),
       )
       .execute(),
+    tx
+      .selectFrom('issue_counters')
+      .select('publication_id')
+      .where('publication_id', 'in', ids)
+      .where('series', '=', 'total')
+      .execute(),
   ]);
+  const totalUsed = new Set(totals.map((t) => t.publication_id));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const issuedN = new Map(issued.map((r) => [r.publication_id, Number(r.n)]));
   const openN = new Map(open.map((r) => [r.publication_id, Number(r.n)]));
@@ -218,6 +225,7 @@ export async function presentPublications(
       orgName: orgName.get(p.org_id) ?? '',
       version: p.version,
       issuedThisWeek: issuedN.get(p.id) ?? 0,
+      totalUsed: totalUsed.has(p.id),
       inProgress: openN.get(p.id) ?? 0,
       lastIssue: l
         ? {

@@ -50,6 +50,8 @@ export async function updateDispatch(
       throw new AppError('VALIDATION_FAILED', '经办人须是本级信息处工作人员');
     if (input.sentOn !== null && issue.signed_at && input.sentOn < cstDate(new Date(issue.signed_at)))
       throw new AppError('VALIDATION_FAILED', '报送日期不能早于签发日期');
+    if (input.sentOn !== null && input.sentOn > cstDate(now))
+      throw new AppError('VALIDATION_FAILED', '报送日期不能晚于今天');
     const r = await tx
       .updateTable('dispatches')
       .set({
@@ -178,7 +180,9 @@ export async function correctIssue(
       const doc = JSON.parse(issue.document as string) as IssueDocument;
       const items = [...doc.items];
       items[index] = printedItem({ ...row, ...content }, bylineOf(row.authorNames, row.orgName));
-      const corrected: IssueDocument = { ...doc, items, correction: { revision, note: input.note } };
+      // Each revision carries every correction so far, in order.
+      const note = doc.correction ? `${doc.correction.note}；${input.note}` : input.note;
+      const corrected: IssueDocument = { ...doc, items, correction: { revision, note } };
       await storeRevision({ ctx, tx, at, written }, issue.id, revision, corrected, actor.id, input.note);
       await appendIssueEvent(tx, {
         issueId: issue.id,

@@ -213,8 +213,26 @@ export async function presentDetail(
   const compiling = issue.status === 'compiling';
   const planned = compiling ? await chainFor(tx, issue.org_id, issue.publication_id, recipients) : null;
   const compiler = desks.compile.has(issue.org_id);
-  const mine = await myPendingRow(tx, issue, actor, now);
   const stepIndex = issue.step_index;
+  const pendingRow = await myPendingRow(tx, issue, actor, now);
+  // A person with two seats in a step signs once (the server refuses the second): after their
+  // first signature only the other actions remain.
+  const currentSignoffs = signoffs.filter((x) => x.round === issue.round && x.step_index === stepIndex);
+  const signedHere = currentSignoffs.some((x) => x.status === 'approved' && x.acted_by === actor.id);
+  const mine = signedHere ? undefined : pendingRow;
+  const othersOpen = currentSignoffs.some(
+    (x) => (x.status === 'pending' || x.status === 'waiting') && x.id !== pendingRow?.id,
+  );
+  const finishes =
+    chain !== null &&
+    stepIndex !== null &&
+    stepIndex === chain.steps.length - 1 &&
+    (!othersOpen ||
+      (chain.steps[stepIndex]?.mode === 'single' &&
+        pendingRow?.added_by === null &&
+        !currentSignoffs.some(
+          (x) => x.added_by !== null && (x.status === 'pending' || x.status === 'waiting'),
+        )));
 
   let changes: IssueChange[] | null = null;
   if (view && issue.status !== 'issued') {
@@ -315,15 +333,18 @@ export async function presentDetail(
     edit: compiler && compiling,
     submit: compiler && compiling,
     approve: mine !== undefined,
+    approveSigns: mine !== undefined && finishes,
     returnTo:
-      mine !== undefined && stepIndex !== null ? [-1, ...Array.from({ length: stepIndex }, (_, i) => i)] : [],
+      pendingRow !== undefined && stepIndex !== null
+        ? [-1, ...Array.from({ length: stepIndex }, (_, i) => i)]
+        : [],
     withdraw: compiler && issue.status === 'reviewing',
-    transfer: mine !== undefined,
-    addSigner: mine !== undefined,
+    transfer: pendingRow !== undefined,
+    addSigner: pendingRow !== undefined,
     remind: compiler && issue.status === 'reviewing',
     correct: compiler && issue.status === 'issued',
     dispatch: compiler && issue.status === 'issued',
-    remove: compiler && compiling,
+    remove: compiler && compiling && issue.round === 0,
   };
   return { data, abilities };
 }

@@ -108,6 +108,7 @@ describe('approving on screen', () => {
 
     const seen = await detail('director', issue.id);
     expect(seen.body.abilities.approve).toBe(true);
+    expect(seen.body.abilities.approveSigns).toBe(false);
     expect(seen.body.data.changes).toBeNull();
     await call(t.app, s.director as Session, 'POST', `/api/issues/${issue.id}/seen`);
 
@@ -118,6 +119,15 @@ describe('approving on screen', () => {
       reason: '补充编者按',
     });
     cur = (await detail('editor', issue.id)).body.data;
+    // Once sent for signature, an issue keeps its record: it can no longer be deleted.
+    expect((await detail('editor', issue.id)).body.abilities.remove).toBe(false);
+    const gone = await call(
+      t.app,
+      s.editor as Session,
+      'DELETE',
+      `/api/issues/${issue.id}?version=${cur.version}`,
+    );
+    expect(gone.json().error.code).toBe('ISSUE_LOCKED');
     await call(t.app, s.editor as Session, 'PUT', `/api/issues/${issue.id}`, {
       version: cur.version,
       kind: 'regular',
@@ -151,6 +161,7 @@ describe('approving on screen', () => {
     });
     const forLeader = (await detail('leader', issue.id)).body;
     expect(forLeader.abilities.returnTo).toEqual([-1, 0]);
+    expect(forLeader.abilities.approveSigns).toBe(true);
     const signed = await call(t.app, s.leader as Session, 'POST', `/api/issues/${issue.id}/approve`, {
       version: forLeader.data.version,
       comment: '同意印发',

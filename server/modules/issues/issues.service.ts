@@ -190,7 +190,11 @@ export async function removeIssue(
   await inTransaction(ctx, who, async (tx, audit) => {
     const { issue, desks } = await visibleIssue(tx, actor, id);
     assertCompiler(issue, desks);
-    if (issue.status !== 'compiling') throw new AppError('ISSUE_LOCKED', '已送审或已签发的刊物不能删除');
+    if (issue.status !== 'compiling' || issue.round > 0)
+      throw new AppError(
+        'ISSUE_LOCKED',
+        '送审过的期次保留审签记录，不能删除；不再刊发的，可将其中信息移出后留存',
+      );
     // Claimed first: a submission racing this deletion either wins (and this one is stale) or waits.
     await claimIssue(tx, issue, version, ctx.clock.iso());
     await tx.updateTable('notifications').set({ issue_id: null }).where('issue_id', '=', id).execute();

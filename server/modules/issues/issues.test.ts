@@ -522,6 +522,28 @@ describe('once issued', () => {
     expect(files[0]?.sha256).not.toBe(files[1]?.sha256);
     expect(JSON.parse(files[0]?.document ?? '{}').items[1].title).not.toBe('勘误后的标题');
     expect(JSON.parse(files[1]?.document ?? '{}').items[1].title).toBe('勘误后的标题');
+    // A second correction carries both notes; the earlier files stay as they were.
+    await correctIssue(t.ctx, editor(), WHO, issued.id, {
+      version: (await issueOf(issued.id)).version,
+      itemId,
+      note: '标题中“建议”前漏“的”字',
+      content: {
+        title: '勘误后的标题的建议',
+        situation: '占比为20.6%。',
+        analysis: '',
+        suggestion: '建议加强。',
+        body: '',
+      },
+    });
+    const third = await t.ctx.db.kysely
+      .selectFrom('issue_files')
+      .selectAll()
+      .where('issue_id', '=', issued.id)
+      .where('revision', '=', 3)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(third.document).correction.note).toBe(
+      '第二篇第一段数据有误，更正为20.6%；标题中“建议”前漏“的”字',
+    );
     const versions = await t.ctx.db.kysely
       .selectFrom('item_versions')
       .select('kind')
@@ -892,6 +914,16 @@ describe('guards found in review', () => {
     expect(
       await codeOf(updateDispatch(t.ctx, editor(), WHO, d.id, { ...input, handlerId: w.users.sysadmin.id })),
     ).toBe('VALIDATION_FAILED');
+    const tomorrow = new Date(t.ctx.clock.now().getTime() + 32 * 3600_000).toISOString().slice(0, 10);
+    expect(
+      await codeOf(
+        updateDispatch(t.ctx, editor(), WHO, d.id, {
+          ...input,
+          sentOn: tomorrow,
+          handlerId: w.users.editor.id,
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
     expect(
       await codeOf(updateDispatch(t.ctx, editor(), WHO, d.id, { ...input, handlerId: w.users.editor.id })),
     ).toBe('ok');
@@ -906,5 +938,73 @@ describe('the cadence week', () => {
     expect(weekStart(new Date('2026-11-24T01:00:00Z'))).toBe(monday); // Tuesday 09:00
     expect(weekStart(new Date('2026-11-29T15:59:00Z'))).toBe(monday); // Sunday 23:59
     expect(weekStart(new Date('2026-11-29T16:00:00Z'))).toBe('2026-11-29T16:00:00.000Z'); // next Monday
+  });
+});
+
+describe('two seats, one person', () => {
+  it('the B holder also named in a 会签 step signs once; the other seat must be transferred', async () => {
+    const { presentDetail } = await import('./issues.presenter.ts');
+    const { loadIssueDesks } = await import('./issues.policy.ts');
+    const chain = await createChain(t.ctx, WHO, {
+      orgId: w.p.province.id,
+      name: '处长岗与副处长会签',
+      active: true,
+      steps: [
+        {
+          name: '会签',
+          mode: 'all',
+          signers: [
+            { type: 'post', postId: w.reviewPost },
+            { type: 'user', userId: w.signers.deputy.user.id },
+          ],
+        },
+      ],
+    });
+    await saveRules(t.ctx, WHO, w.p.province.id, [
+      { condition: 'always', publicationId: w.publications.sheqing, chainId: chain },
+      { condition: 'top_leaders', publicationId: null, chainId: w.chains.top },
+      { condition: 'always', publicationId: null, chainId: w.chains.normal },
+    ]);
+    const today = new Date(t.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    await t.ctx.db.kysely
+      .insertInto('leaves')
+      .values({
+        user_id: w.users.director.id,
+        start_date: today,
+        end_date: today,
+        note: '出差',
+        created_at: t.ctx.clock.iso(),
+      })
+      .execute();
+    try {
+      const { id } = await compiled(w.publications.sheqing, 1);
+      await submit(id);
+      const deputy = w.signers.deputy.actor;
+      await approve(deputy, id);
+      expect(await codeOf(approve(deputy, id))).toBe('VALIDATION_FAILED');
+      const issue = await issueOf(id);
+      const { abilities } = await presentDetail(
+        t.ctx.db.kysely,
+        deputy,
+        issue,
+        await loadIssueDesks(t.ctx.db.kysely, deputy),
+        t.ctx.clock.now(),
+      );
+      expect(abilities.approve).toBe(false);
+      expect(abilities.transfer).toBe(true);
+      await transferSignoff(t.ctx, deputy, WHO, id, {
+        version: issue.version,
+        userId: w.signers.secgen.user.id,
+        reason: '本人已签署',
+      });
+      await approve(secgen(), id);
+      expect((await issueOf(id)).status).toBe('issued');
+    } finally {
+      await t.ctx.db.kysely.deleteFrom('leaves').where('user_id', '=', w.users.director.id).execute();
+      await saveRules(t.ctx, WHO, w.p.province.id, [
+        { condition: 'top_leaders', publicationId: null, chainId: w.chains.top },
+        { condition: 'always', publicationId: null, chainId: w.chains.normal },
+      ]);
+    }
   });
 });
