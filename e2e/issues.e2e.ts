@@ -1,19 +1,33 @@
 /**
  * Publications in the browser, with the demo province: the editor compiles an issue of
  * 《政协信息》 on the board (three items, drag and drop, 上移, an editor's note kept across a
- * reload), saves and sends it; the director approves and the leader signs it on screen; the
- * Word file downloads. An issue of 《政协信息专报》 (to the Party secretary and the governor)
- * goes through 秘书长审核 → 主席审定, with a return and the changes shown to the approver. An
- * approver on a phone finds the issue in 待我审签 and approves it.
+ * reload), saves and sends it; the director approves and the leader signs it on screen (the
+ * button reads 签发 only for the approval that finishes the last step); the Word file downloads.
+ * An issue of 《政协信息专报》 (to the Party secretary and the governor) goes through 秘书长审核 →
+ * 主席审定, with a return and the changes shown to the approver (kept on the page across a
+ * refresh); its dispatch to the top leaders marks the item. On the last step a leader adds a
+ * signer: the leader's approval then reads 同意, the added signer's 签发. An approver on a phone
+ * finds the issue in 待我审签, reads the preview scaled to the screen and approves it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { submitIssue } from '../server/modules/issues/approval.service.ts';
+import { approveIssue, submitIssue } from '../server/modules/issues/approval.service.ts';
 import { createIssue } from '../server/modules/issues/issues.service.ts';
+import { loginAs as apiLogin, call } from '../server/test/factories.ts';
 import { act, actorFor, WHO } from '../server/test/items.ts';
-import { ARTIFACTS_DIR, type Harness, loginAs, registerHarness, textOf, toast, WAIT_MS } from './harness.ts';
+import {
+  ARTIFACTS_DIR,
+  type Harness,
+  loginAs,
+  PASSWORD,
+  pickOption,
+  registerHarness,
+  textOf,
+  toast,
+  WAIT_MS,
+} from './harness.ts';
 
 let h: Harness;
 
@@ -153,26 +167,56 @@ async function settledModal(page: Page, testId: string): Promise<void> {
     .toBe(true);
 }
 
-/** The approver's 同意 or 签发 with an optional comment. */
-async function approveOnScreen(page: Page, label: '同意' | '签发', comment = ''): Promise<void> {
+/** The label of the approver's main button, once the panel shows it. */
+async function approveLabel(page: Page): Promise<string> {
+  await page.getByTestId('issue-approve').waitFor();
+  return (await textOf(page.getByTestId('issue-approve'))).replace(/\s/g, '');
+}
+
+/**
+ * The approver's 同意 or 签发 with an optional comment: the button, the dialog (签发本期 only for
+ * the sign-off) and the message afterwards say the same; what was seen is recorded after acting.
+ */
+async function approveOnScreen(
+  page: Page,
+  label: '同意' | '签发',
+  comment = '',
+  done = label === '签发' ? '本期已签发' : '已同意',
+): Promise<void> {
   const panel = page.getByTestId('approval-panel');
   await panel.waitFor();
-  expect((await textOf(page.getByTestId('issue-approve'))).replace(/\s/g, '')).toBe(label);
+  expect(await approveLabel(page)).toBe(label);
   await page.getByTestId('issue-approve').click();
   await settledModal(page, 'issue-approve-dialog');
+  const dialog = page.locator('.ant-modal', { has: page.getByTestId('issue-approve-dialog') });
+  expect(await textOf(dialog.locator('.ant-modal-title'))).toBe(label === '签发' ? '签发本期' : '审签同意');
+  expect(await page.getByTestId('issue-approve-dialog').getAttribute('data-signs')).toBe(
+    label === '签发' ? 'true' : 'false',
+  );
   if (comment) await page.getByTestId('issue-approve-comment').fill(comment);
-  const done = page.waitForResponse((r) => r.url().endsWith('/approve') && r.request().method() === 'POST');
+  const approved = page.waitForResponse(
+    (r) => r.url().endsWith('/approve') && r.request().method() === 'POST',
+  );
+  const seen = page.waitForResponse((r) => /\/api\/issues\/\d+\/seen$/.test(r.url()));
   await page.getByRole('button', { name: `确认${label}` }).click();
-  expect((await done).status()).toBe(200);
+  expect((await approved).status()).toBe(200);
+  await toast(page, done).waitFor();
+  expect((await seen).status()).toBe(200);
   await panel.waitFor({ state: 'detached' });
 }
 
-/** Opens an issue as a signer and waits until the page has recorded that it was seen. */
+/** Opens an issue as a signer: merely opening it records nothing as seen. */
 async function openAsSigner(page: Page, issueId: number): Promise<void> {
-  const seen = page.waitForResponse((r) => r.url().endsWith(`/api/issues/${issueId}/seen`));
+  const posted: string[] = [];
+  const listen = (r: Request) => {
+    if (r.url().endsWith(`/api/issues/${issueId}/seen`)) posted.push(r.url());
+  };
+  page.on('request', listen);
   await page.goto(`/issues/${issueId}`);
   await page.getByTestId('issue-page').waitFor();
-  expect((await seen).status()).toBe(200);
+  await page.getByTestId('approval-panel').waitFor();
+  page.off('request', listen);
+  expect(posted).toEqual([]);
 }
 
 async function phoneContext(): Promise<BrowserContext> {
@@ -265,13 +309,19 @@ describe('publications: compile, sign, issue', () => {
     await card.waitFor();
     await card.click();
     await director.waitForURL(new RegExp(`/issues/${issueId}$`));
-    await approveOnScreen(director, '同意', '同意，请分管领导审定。');
+    // The information office opens the items' own pages from the list.
+    await expect.poll(() => director.getByTestId('issue-item-link').count(), { timeout: WAIT_MS }).toBe(3);
+    await approveOnScreen(director, '同意', '同意，请分管领导审定。', '已同意，转下一环节审签');
     expect((await issueRow(issueId)).step_index).toBe(1);
 
     // The leader signs (签发) from the issue's address.
     const leader = await h.newPage();
     await loginAs(leader, 'leader');
     await leader.goto(`/issues/${issueId}`);
+    // A leader reads the items in the preview: titles without links to pages he cannot open.
+    await expect.poll(() => leader.getByTestId('issue-item-title').count(), { timeout: WAIT_MS }).toBe(3);
+    expect(await leader.getByTestId('issue-item-link').count()).toBe(0);
+    expect(await textOf(leader.getByTestId('approval-hint'))).toContain('您同意即为签发');
     await approveOnScreen(leader, '签发', '同意印发。');
     await expectIssueStatus(leader, 'issued');
     const row = await issueRow(issueId);
@@ -345,17 +395,21 @@ describe('publications: compile, sign, issue', () => {
         .isDisabled(),
     ).toBe(true);
     await submitOnScreen(page, '秘书长审核、主席审定');
-    expect(await textOf(page.getByTestId('issue-top-leaders'))).toBe('报省委书记/省长');
+    expect(await textOf(page.getByTestId('issue-top-leaders'))).toBe('报省委书记、省长');
 
     // The Secretary-General returns it to the editor with a reason.
     const secgen = await h.newPage();
     await loginAs(secgen, 'secgen');
     await openAsSigner(secgen, issueId);
+    expect(await approveLabel(secgen)).toBe('同意');
     await secgen.getByTestId('issue-return').click();
     await secgen.getByTestId('issue-return-reason').fill(RETURN_REASON);
     const returned = secgen.waitForResponse((r) => r.url().endsWith('/return'));
+    // Acting records what the approver has seen.
+    const seenOnReturn = secgen.waitForResponse((r) => r.url().endsWith(`/api/issues/${issueId}/seen`));
     await secgen.getByRole('button', { name: '确认退回' }).click();
     expect((await returned).status()).toBe(200);
+    expect((await seenOnReturn).status()).toBe(200);
     await secgen.getByTestId('approval-panel').waitFor({ state: 'detached' });
 
     // The editor revises the note and sends it again.
@@ -365,13 +419,23 @@ describe('publications: compile, sign, issue', () => {
     await page.getByTestId('issue-editor-note').fill(NOTE_REVISED);
     await submitOnScreen(page, '秘书长审核、主席审定');
 
-    // The Secretary-General sees what changed since the last look, and approves.
+    // The Secretary-General sees what changed since he returned it, and approves.
     await openAsSigner(secgen, issueId);
     const change = secgen.locator('[data-testid="issue-change"][data-kind="note"]');
     await change.waitFor();
     expect(await textOf(change.locator('ins[data-diff="insert"]').first())).not.toBe('');
     await shot(secgen, 'issues-approver-changes.png');
-    await approveOnScreen(secgen, '同意');
+    // Seen elsewhere meanwhile (another tab acted): a refresh of this page keeps the changes shown.
+    const other = await apiLogin(h.app, 'secgen', PASSWORD);
+    expect((await call(h.app, other, 'POST', `/api/issues/${issueId}/seen`, {})).statusCode).toBe(200);
+    const refreshed = secgen.waitForResponse(
+      (r) => r.url().endsWith(`/api/issues/${issueId}`) && r.request().method() === 'GET',
+    );
+    await secgen.getByTestId('issue-reload').click();
+    const fresh = (await (await refreshed).json()) as { data: { changes: unknown } };
+    expect(fresh.data.changes).toBeNull();
+    expect(await change.count()).toBe(1);
+    await approveOnScreen(secgen, '同意', '', '已同意，转下一环节审签');
 
     const chair = await h.newPage();
     await loginAs(chair, 'chair');
@@ -392,6 +456,82 @@ describe('publications: compile, sign, issue', () => {
       .orderBy('issue_signoffs.id')
       .execute();
     expect(steps.map((s) => s.login)).toEqual(['secgen', 'chair']);
+
+    // Sent to the Party secretary and governor: the item page says where it was published and
+    // carries the red mark.
+    await page.getByTestId('issue-reload').click();
+    await expectIssueStatus(page, 'issued');
+    await page.getByRole('tab', { name: '报送登记' }).click();
+    const topRow = page
+      .locator('[data-testid="issue-dispatches"] tr.ant-table-row', { hasText: '省委书记/省长' })
+      .first();
+    await topRow.getByTestId('dispatch-edit').click();
+    const dispatchDialog = page.locator('.ant-modal', { hasText: '登记报送' });
+    await dispatchDialog.waitFor();
+    await pickOption(page, dispatchDialog.getByTestId('dispatch-status'), '已报送');
+    await pickOption(page, dispatchDialog.getByTestId('dispatch-handler'), '林静');
+    const registered = page.waitForResponse(
+      (r) => /\/api\/dispatches\/\d+$/.test(r.url()) && r.request().method() === 'PUT',
+    );
+    await dispatchDialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    expect((await registered).status()).toBe(200);
+    await toast(page, '报送情况已登记').waitFor();
+    await page.goto(`/items/${first.id}`);
+    await page.getByTestId('item-page').waitFor();
+    expect(await textOf(page.getByTestId('item-top-leaders'))).toBe('报省委书记、省长');
+    expect(await textOf(page.getByTestId('item-issue'))).toBe(
+      `已编入：《政协信息专报》${row.year}年第${row.number}期`,
+    );
+    await page.getByTestId('item-issue-link').click();
+    await page.waitForURL(new RegExp(`/issues/${issueId}$`));
+  });
+
+  it('on the last step a leader adds a signer: his approval reads 同意, the added signer’s 签发', async () => {
+    const pub = await publication('社情民意');
+    await ensureSelected(pub.org_id, 1, 1);
+    const [item] = await freeSelected(pub.org_id, ['sqmy']);
+    if (!item) throw new Error('no selected 社情民意 item');
+    const editor = await actorFor(h.ctx, await userId('editor'));
+    const issueId = await createIssue(h.ctx, editor, WHO, {
+      publicationId: pub.id,
+      kind: 'regular',
+      urgency: 'normal',
+      itemIds: [item.id],
+    });
+    await submitIssue(h.ctx, editor, WHO, issueId, (await issueRow(issueId)).version);
+    const director = await actorFor(h.ctx, await userId('director'));
+    await approveIssue(h.ctx, director, WHO, issueId, (await issueRow(issueId)).version, '');
+
+    // Alone on the last step, the leader's approval would sign it off.
+    const leader = await h.newPage();
+    await loginAs(leader, 'leader');
+    await openAsSigner(leader, issueId);
+    expect(await approveLabel(leader)).toBe('签发');
+
+    // 加签: neither the leader himself nor anyone already on the step is offered.
+    await leader.getByTestId('issue-add-signer').click();
+    await settledModal(leader, 'issue-person-select');
+    await leader.getByTestId('issue-person-select').click();
+    const dropdown = leader.locator('.ant-select-dropdown:visible');
+    await dropdown.locator('.ant-select-item-option', { hasText: '唐正华' }).waitFor();
+    expect(await dropdown.locator('.ant-select-item-option', { hasText: '冯国栋' }).count()).toBe(0);
+    await dropdown.locator('.ant-select-item-option', { hasText: '唐正华' }).first().click();
+    const added = leader.waitForResponse((r) => r.url().endsWith('/add-signer'));
+    await leader.getByRole('button', { name: '确认加签' }).click();
+    expect((await added).status()).toBe(200);
+    await toast(leader, '已加签').waitFor();
+
+    // Now the step also waits for the chair: the leader's approval is 同意, not 签发.
+    await expect.poll(() => approveLabel(leader), { timeout: WAIT_MS }).toBe('同意');
+    await approveOnScreen(leader, '同意', '', '已同意，等待其他审签人');
+    expect((await issueRow(issueId)).status).toBe('reviewing');
+
+    const chair = await h.newPage();
+    await loginAs(chair, 'chair');
+    await openAsSigner(chair, issueId);
+    await approveOnScreen(chair, '签发', '同意印发。');
+    await expectIssueStatus(chair, 'issued');
+    expect((await issueRow(issueId)).status).toBe('issued');
   });
 
   it('an approver on a phone finds the issue in 待我审签, opens and approves it', async () => {
@@ -430,9 +570,23 @@ describe('publications: compile, sign, issue', () => {
       expect(button?.width ?? 0).toBeGreaterThan(300);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await shot(page, 'issues-issue-phone.png');
-      await approveOnScreen(page, '同意');
+
+      // The A4 preview is scaled to the phone's width: nothing wider than the frame.
+      const frameElement = await page.getByTestId('issue-preview-frame').elementHandle();
+      const frame = await frameElement?.contentFrame();
+      if (!frame) throw new Error('no preview frame');
+      await frame.waitForSelector('.sheet');
+      const widths = await frame.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      expect(widths.inner).toBeLessThan(375);
+      expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+      await page.getByTestId('issue-preview').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'issues-preview-phone.png') });
+
+      await approveOnScreen(page, '同意', '', '已同意，转下一环节审签');
       expect((await issueRow(issueId)).step_index).toBe(1);
-      await toast(page, '已同意').waitFor();
     } catch (error) {
       for (const [i, p] of phone.pages().entries())
         await p

@@ -96,6 +96,8 @@ describe('publications and approval chains', () => {
     );
     const firstStep = drawer.getByTestId('step-name').first();
     await expect.poll(() => firstStep.inputValue(), { timeout: WAIT_MS }).toBe('信息处处长审核');
+    // A post signs through its A holder, the B holder only while A is on leave.
+    await drawer.getByText('可指定岗位（由A岗审签；A岗请假时由B岗审签）或具体人员').first().waitFor();
     await firstStep.fill(RENAMED_STEP);
     await screenshot(page, 'approval-chain-drawer.png');
     const saved = page.waitForResponse(
@@ -202,6 +204,27 @@ describe('publications and approval chains', () => {
     const name = drawer.getByTestId('publication-name-input');
     await expect.poll(() => name.inputValue(), { timeout: WAIT_MS }).toBe('政协信息');
     expect(await drawer.getByTestId('recipient-name').count()).toBe(6);
+    expect(await drawer.getByRole('textbox', { name: '报送对象名称' }).count()).toBe(6);
+    await drawer.getByText('发行范围标注', { exact: true }).waitFor();
+
+    // Its issues already carry the running total: the starting point can no longer change.
+    const pubRow = await h.ctx.db.kysely
+      .selectFrom('publications')
+      .select('id')
+      .where('name', '=', '政协信息')
+      .executeTakeFirstOrThrow();
+    const counted = await h.ctx.db.kysely
+      .selectFrom('issue_counters')
+      .select('last')
+      .where('publication_id', '=', pubRow.id)
+      .where('series', '=', 'total')
+      .executeTakeFirst();
+    expect(counted).toBeDefined();
+    await drawer.getByText('起始总期数（此前已出版期数）', { exact: true }).waitFor();
+    expect(await drawer.locator('input[data-testid="publication-total-offset"]').isDisabled()).toBe(true);
+    expect(await textOf(drawer.getByTestId('publication-total-offset-note'))).toBe(
+      '已按总期数编号，起始数不能再修改',
+    );
 
     // A wrong colour is refused with the shared schema's message.
     const color = drawer.getByTestId('publication-color');

@@ -52,7 +52,7 @@ export const publicationInput = z.object({
   streams: z.array(z.enum(ITEM_STREAM_KEYS)).min(1, '请至少选择一类信息'),
   singleItem: z.boolean(),
   perWeek: z.number().int().min(0).max(7, '每周最多7期'),
-  marking: z.string().trim().max(20, '密级标注最多20个字'),
+  marking: z.string().trim().max(20, '发行范围标注最多20个字'),
   recipients,
   printRun: z.number().int().min(1, '印数至少1份').max(100000),
   countTotal: z.boolean(),

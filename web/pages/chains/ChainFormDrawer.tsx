@@ -92,7 +92,7 @@ export function ChainFormDrawer({ target, org, onClose, onSaved }: Props) {
       options: [...map].map(([value, text]) => ({ value, label: text })),
     });
     const groups = [group('人员', personOptions)];
-    if (postOptions.size > 0) groups.unshift(group('岗位（A岗、B岗均可审签）', postOptions));
+    if (postOptions.size > 0) groups.unshift(group('岗位（由A岗审签；A岗请假时由B岗审签）', postOptions));
     return groups;
   }, [posts.data, people.data, editing]);
 

@@ -171,7 +171,11 @@ function StepCard({ field, index, count, signerOptions, onMove, onRemove }: Step
                 },
               }),
             ]}
-            extra={mode === 'sequential' ? '按所选顺序依次审签' : '可指定岗位（A岗、B岗均可审签）或具体人员'}
+            extra={
+              mode === 'sequential'
+                ? '按所选顺序依次审签'
+                : '可指定岗位（由A岗审签；A岗请假时由B岗审签）或具体人员'
+            }
           >
             <Select<string[]>
               mode="multiple"

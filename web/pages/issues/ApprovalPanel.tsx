@@ -2,59 +2,117 @@ import { CheckOutlined, RollbackOutlined, SwapOutlined, UserAddOutlined } from '
 import { Alert, App, Button, Card, Form, Grid, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DataResponse } from '../../api/client.ts';
-import { ApiError } from '../../api/client.ts';
 import { useApiData } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { IssueChanges } from './IssueChanges.tsx';
-import { type IssueRecord, issueApi, type Signer } from './issue-api.ts';
+import {
+  type IssueAbilities,
+  type IssueChangeView,
+  type IssueRecord,
+  issueApi,
+  type Signer,
+} from './issue-api.ts';
+import { isOvertaken, isStale, mayBeOvertaken, type Refresh, STALE_NOTICE } from './stale.ts';
 
 interface Props {
   record: IssueRecord;
   meId: number;
+  /** What changed since the approver last acted on the issue, as first loaded on this page. */
+  changes: readonly IssueChangeView[] | null;
   onReplace: (record: IssueRecord) => void;
-  onReload: () => void;
+  onRefresh: Refresh;
+  /** After a successful action: the page records what the approver has now seen. */
+  onActed: () => void;
 }
 
-type Dialog = 'approve' | 'return' | 'transfer' | 'addSigner' | null;
+type Dialog = 'approve' | 'return' | 'transfer' | 'addSigner';
+
+/** May the caller still do what the dialog is for? */
+function allows(dialog: Dialog, abilities: IssueAbilities): boolean {
+  if (dialog === 'approve') return abilities.approve;
+  if (dialog === 'return') return abilities.returnTo.length > 0;
+  return dialog === 'transfer' ? abilities.transfer : abilities.addSigner;
+}
+
+/** The panel is shown while the caller has anything to do on the current step. */
+export function signerActs(abilities: IssueAbilities): boolean {
+  return abilities.approve || abilities.returnTo.length > 0 || abilities.transfer || abilities.addSigner;
+}
 
 /**
- * The approver's panel: what changed since the last look, then 同意 (签发 on the last step)
- * with an optional comment, 退回 with a reason, 转交 and 加签.
+ * The approver's panel: what changed since the last look, then 同意 (签发 when the caller's
+ * approval finishes the last step) with an optional comment, 退回 with a reason, 转交 and 加签.
+ * A submission refused because the issue moved on keeps the dialog and what was typed, loads the
+ * issue again and lets the approver confirm against the new state.
  */
-export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
+export function ApprovalPanel({ record, meId, changes, onReplace, onRefresh, onActed }: Props) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const wide = Grid.useBreakpoint().md ?? false;
   const { data: issue, abilities } = record;
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const chain = issue.chain;
   const stepIndex = chain?.currentStep ?? null;
-  const stepName = stepIndex !== null ? (chain?.steps[stepIndex]?.name ?? '') : '';
-  const last = chain !== null && stepIndex !== null && stepIndex === chain.steps.length - 1;
-  const approveLabel = last ? '签发' : '同意';
+  const step = stepIndex !== null ? chain?.steps[stepIndex] : undefined;
+  const stepName = step?.name ?? '';
+  const lastStep = chain !== null && stepIndex !== null && stepIndex === chain.steps.length - 1;
+  const signs = abilities.approveSigns;
+  const approveLabel = signs ? '签发' : '同意';
 
-  const run = async (call: () => Promise<IssueRecord>, done: string) => {
+  // Those already on this step (and the caller) cannot be transferred to or added again.
+  const taken = new Set<number>([meId]);
+  for (const s of step?.signoffs ?? []) {
+    taken.add(s.user.id);
+    if (s.actedBy) taken.add(s.actedBy.id);
+  }
+
+  const open = (next: Dialog) => {
+    setNotice(null);
+    setDialog(next);
+  };
+  const close = () => {
+    setNotice(null);
+    setDialog(null);
+  };
+
+  const run = async (
+    kind: Dialog,
+    call: () => Promise<IssueRecord>,
+    done: (answer: IssueRecord) => string,
+  ) => {
     setBusy(true);
     try {
       const answer = await call();
-      setDialog(null);
-      message.success(done);
+      close();
+      message.success(done(answer));
       onReplace(answer);
+      onActed();
     } catch (error) {
-      notifyError(error);
-      if (
-        error instanceof ApiError &&
-        (error.code === 'ISSUE_STALE' ||
-          error.code === 'ISSUE_NOT_YOUR_TURN' ||
-          error.code === 'ISSUE_LOCKED')
-      ) {
-        setDialog(null);
-        onReload();
+      const raced = isStale(error) || isOvertaken(error);
+      // A plain refusal (a rule broken) is said as the server says it.
+      if (!raced) notifyError(error);
+      if (!mayBeOvertaken(error)) return;
+      // Someone may have acted first: keep what was typed, load the issue as it now is.
+      const fresh = await onRefresh();
+      if (!fresh) {
+        if (raced) notifyError(error);
+      } else if (allows(kind, fresh.abilities)) {
+        if (raced) setNotice(STALE_NOTICE);
+      } else {
+        close();
+        if (raced) message.warning('本期刚被他人处理，已载入最新状态，当前无需您在本环节办理');
       }
     } finally {
       setBusy(false);
     }
+  };
+
+  const approved = (from: number | null) => (answer: IssueRecord) => {
+    if (answer.data.status === 'issued') return '本期已签发';
+    if (answer.data.chain?.currentStep !== from) return '已同意，转下一环节审签';
+    return '已同意，等待其他审签人';
   };
 
   const button = { block: !wide, size: 'large' as const };
@@ -66,7 +124,7 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
       style={{ borderColor: '#ffd591' }}
       title={
         <span>
-          待您审签
+          {abilities.approve ? '待您审签' : '本环节审签'}
           {stepName && (
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }}>
               环节：{stepName}
@@ -75,18 +133,19 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
         </span>
       }
     >
-      {issue.changes && issue.changes.length > 0 ? (
+      {changes && changes.length > 0 && (
         <div style={{ marginBottom: 16 }}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             自上次查看以来的变化
           </Typography.Title>
-          <IssueChanges changes={issue.changes} />
+          <IssueChanges changes={changes} />
         </div>
-      ) : (
-        <Typography.Paragraph type="secondary">
-          请审阅“版面预览”中的本期内容后签署意见。{last ? '签发后本期编号，生成正式文件。' : ''}
-        </Typography.Paragraph>
       )}
+      <Typography.Paragraph type="secondary" data-testid="approval-hint">
+        {abilities.approve
+          ? `请审阅“版面预览”中的本期内容后签署意见。${signs ? '您同意即为签发：本期随即编号，生成正式文件。' : ''}`
+          : '您已在本环节签署同意。您在本环节的另一审签席位仍待办理，可转交他人或加签。'}
+      </Typography.Paragraph>
       <div
         style={{
           display: 'flex',
@@ -96,21 +155,23 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
           flexWrap: 'wrap',
         }}
       >
-        <Button
-          {...button}
-          type="primary"
-          icon={<CheckOutlined />}
-          onClick={() => setDialog('approve')}
-          data-testid="issue-approve"
-        >
-          {approveLabel}
-        </Button>
+        {abilities.approve && (
+          <Button
+            {...button}
+            type="primary"
+            icon={<CheckOutlined />}
+            onClick={() => open('approve')}
+            data-testid="issue-approve"
+          >
+            {approveLabel}
+          </Button>
+        )}
         {abilities.returnTo.length > 0 && (
           <Button
             {...button}
             danger
             icon={<RollbackOutlined />}
-            onClick={() => setDialog('return')}
+            onClick={() => open('return')}
             data-testid="issue-return"
           >
             退回
@@ -120,7 +181,7 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
           <Button
             {...button}
             icon={<SwapOutlined />}
-            onClick={() => setDialog('transfer')}
+            onClick={() => open('transfer')}
             data-testid="issue-transfer"
           >
             转交
@@ -130,7 +191,7 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
           <Button
             {...button}
             icon={<UserAddOutlined />}
-            onClick={() => setDialog('addSigner')}
+            onClick={() => open('addSigner')}
             data-testid="issue-add-signer"
           >
             加签
@@ -141,13 +202,16 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
       <ApproveModal
         open={dialog === 'approve'}
         label={approveLabel}
-        last={last}
+        signs={signs}
+        lastStep={lastStep}
+        notice={dialog === 'approve' ? notice : null}
         busy={busy}
-        onCancel={() => setDialog(null)}
+        onCancel={close}
         onConfirm={(comment) =>
           void run(
+            'approve',
             () => issueApi.approve(issue.id, { version: issue.version, comment }),
-            last ? '本期已签发' : '已同意，转下一环节审签',
+            approved(stepIndex),
           )
         }
       />
@@ -158,48 +222,77 @@ export function ApprovalPanel({ record, meId, onReplace, onReload }: Props) {
           label:
             to === -1 ? '退回编辑（信息处重新编排）' : `退回“${chain?.steps[to]?.name ?? `第${to + 1}环节`}”`,
         }))}
+        notice={dialog === 'return' ? notice : null}
         busy={busy}
-        onCancel={() => setDialog(null)}
+        onCancel={close}
         onConfirm={(toStep, reason) =>
-          void run(() => issueApi.returnTo(issue.id, { version: issue.version, toStep, reason }), '已退回')
+          void run(
+            'return',
+            () => issueApi.returnTo(issue.id, { version: issue.version, toStep, reason }),
+            () => '已退回',
+          )
         }
       />
       <PersonModal
         open={dialog === 'transfer' || dialog === 'addSigner'}
         kind={dialog === 'addSigner' ? 'addSigner' : 'transfer'}
         orgId={issue.orgId}
-        meId={meId}
+        taken={taken}
+        notice={dialog === 'transfer' || dialog === 'addSigner' ? notice : null}
         busy={busy}
-        onCancel={() => setDialog(null)}
+        onCancel={close}
         onConfirm={(userId, reason) =>
-          void run(
-            () =>
-              dialog === 'addSigner'
-                ? issueApi.addSigner(issue.id, { version: issue.version, userId, reason })
-                : issueApi.transfer(issue.id, { version: issue.version, userId, reason }),
-            dialog === 'addSigner' ? '已加签' : '已转交',
-          )
+          dialog === 'addSigner'
+            ? void run(
+                'addSigner',
+                () => issueApi.addSigner(issue.id, { version: issue.version, userId, reason }),
+                () => '已加签',
+              )
+            : void run(
+                'transfer',
+                () => issueApi.transfer(issue.id, { version: issue.version, userId, reason }),
+                () => '已转交',
+              )
         }
       />
     </Card>
   );
 }
 
+function Notice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={text}
+      data-testid="issue-stale-notice"
+    />
+  );
+}
+
 function ApproveModal({
   open,
   label,
-  last,
+  signs,
+  lastStep,
+  notice,
   busy,
   onCancel,
   onConfirm,
 }: {
   open: boolean;
   label: string;
-  last: boolean;
+  /** The caller's approval finishes the last step: it is the sign-off. */
+  signs: boolean;
+  lastStep: boolean;
+  notice: string | null;
   busy: boolean;
   onCancel: () => void;
   onConfirm: (comment: string) => void;
 }) {
+  // Emptied only when the dialog opens, never after a refused submission.
   const [comment, setComment] = useState('');
   useEffect(() => {
     if (open) setComment('');
@@ -207,7 +300,7 @@ function ApproveModal({
   return (
     <Modal
       open={open}
-      title={last ? '签发本期' : '审签同意'}
+      title={signs ? '签发本期' : '审签同意'}
       okText={`确认${label}`}
       cancelText="取消"
       confirmLoading={busy}
@@ -216,23 +309,34 @@ function ApproveModal({
       okButtonProps={{ 'aria-label': `确认${label}` }}
       destroyOnHidden
     >
-      <div data-testid="issue-approve-dialog">
-        {last && (
+      <div data-testid="issue-approve-dialog" data-signs={signs ? 'true' : 'false'}>
+        <Notice text={notice} />
+        {signs ? (
           <Alert
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
             title="签发后本期即编号，生成并固定正式文件，其中信息记为已编发。"
           />
+        ) : (
+          lastStep && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="本环节还有其他审签人，待其全部同意后本期方可签发。"
+            />
+          )
         )}
-        <Typography.Text>审签意见（可不填）</Typography.Text>
+        <label htmlFor="issue-approve-comment">审签意见（可不填）</label>
         <Input.TextArea
+          id="issue-approve-comment"
           value={comment}
           onChange={(e) => setComment(e.target.value)}
           maxLength={500}
           showCount
           rows={3}
-          placeholder={last ? '如：同意印发。' : '如：同意，请分管领导审定。'}
+          placeholder={signs ? '如：同意印发。' : '如：同意，请分管领导审定。'}
           style={{ marginTop: 4 }}
           data-testid="issue-approve-comment"
         />
@@ -244,12 +348,14 @@ function ApproveModal({
 function ReturnModal({
   open,
   options,
+  notice,
   busy,
   onCancel,
   onConfirm,
 }: {
   open: boolean;
   options: { value: number; label: string }[];
+  notice: string | null;
   busy: boolean;
   onCancel: () => void;
   onConfirm: (toStep: number, reason: string) => void;
@@ -271,6 +377,7 @@ function ReturnModal({
       destroyOnHidden
       forceRender
     >
+      <Notice text={notice} />
       <Form
         name="issue-return"
         form={form}
@@ -299,7 +406,8 @@ function PersonModal({
   open,
   kind,
   orgId,
-  meId,
+  taken,
+  notice,
   busy,
   onCancel,
   onConfirm,
@@ -307,7 +415,9 @@ function PersonModal({
   open: boolean;
   kind: 'transfer' | 'addSigner';
   orgId: number;
-  meId: number;
+  /** The caller and those already on the current step. */
+  taken: ReadonlySet<number>;
+  notice: string | null;
   busy: boolean;
   onCancel: () => void;
   onConfirm: (userId: number, reason: string) => void;
@@ -319,7 +429,7 @@ function PersonModal({
   }, [open, form]);
   const transfer = kind === 'transfer';
   const options = (data?.data ?? [])
-    .filter((s) => s.id !== meId)
+    .filter((s) => !taken.has(s.id))
     .map((s) => ({ value: s.id, label: s.onDuty ? s.name : `${s.name}（请假中）` }));
   return (
     <Modal
@@ -333,6 +443,7 @@ function PersonModal({
       destroyOnHidden
       forceRender
     >
+      <Notice text={notice} />
       <Typography.Paragraph type="secondary">
         {transfer
           ? '转交后由所选人员代您审签本环节，您不再需要审签。'
@@ -348,6 +459,7 @@ function PersonModal({
           name="userId"
           label={transfer ? '转交给' : '加签人'}
           rules={[{ required: true, message: transfer ? '请选择转交对象' : '请选择加签人' }]}
+          extra="本环节已有的审签人不在可选之列。"
         >
           <Select
             showSearch
@@ -355,6 +467,7 @@ function PersonModal({
             loading={loading}
             options={options}
             placeholder="选择本级有审核或审定签发权限的人员"
+            notFoundContent="没有可选的人员"
             data-testid="issue-person-select"
           />
         </Form.Item>

@@ -36,6 +36,7 @@ import { ApiError } from '../../api/client.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import {
   type BoardItem,
+  boardItemOf,
   boardItemOfCandidate,
   type CompileState,
   clearDraft,
@@ -44,6 +45,7 @@ import {
   sameArrangement,
   stateOf,
   updateOf,
+  withFreshItems,
   writeDraft,
 } from './compile-state.ts';
 import { type Candidate, type IssueRecord, issueApi } from './issue-api.ts';
@@ -53,6 +55,8 @@ import { RecipientsEditor } from './RecipientsEditor.tsx';
 interface Props {
   record: IssueRecord;
   userId: number;
+  /** The user opens items' own pages (item.edit). */
+  openItems: boolean;
   onReplace: (record: IssueRecord) => void;
 }
 
@@ -67,7 +71,7 @@ type Restored = { savedAt: string; behind: boolean } | null;
  * (drag and drop, or 上移/下移), the editor's note, urgency, kind, print run and recipients;
  * saved as a whole with the version the editor started from, then sent for signature.
  */
-export function CompileBoard({ record, userId, onReplace }: Props) {
+export function CompileBoard({ record, userId, openItems, onReplace }: Props) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const navigate = useNavigate();
@@ -100,14 +104,26 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
   const saved = useMemo(() => stateOf(issue), [issue]);
   const dirty = baseVersion !== issue.version || !sameArrangement(state, saved);
 
-  // A fresh copy from the server (刷新, another action) replaces an unchanged board.
+  // A fresh copy from the server (刷新, another action) replaces an unchanged board. On a board
+  // with changes of its own, or when only items changed (修改拟用稿 in another tab leaves the
+  // issue's version as it was), the items' titles and lengths are brought up to date in place.
   const wasClean = useRef(!dirty);
+  const mounted = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new copy of the issue matters here
   useEffect(() => {
     if (issue.version !== baseVersion && wasClean.current) {
       setState(stateOf(issue));
       setBaseVersion(issue.version);
+    } else {
+      const fresh = new Map(issue.items.map((i) => [i.id, boardItemOf(i)]));
+      setState((s) => {
+        const items = withFreshItems(s.items, fresh);
+        return items === s.items ? s : { ...s, items };
+      });
     }
+    // The candidates may have changed too.
+    if (mounted.current) setCandidateKey((k) => k + 1);
+    mounted.current = true;
   }, [issue]);
   useEffect(() => {
     wasClean.current = !dirty;
@@ -119,12 +135,24 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
     else clearDraft(userId, issueId);
   }, [dirty, state, baseVersion, userId, issueId]);
 
+  // Items on the board that are not (yet) in the issue take fresh data from the candidates.
+  const inIssue = useRef(new Set<number>());
+  inIssue.current = new Set(issue.items.map((i) => i.id));
   // biome-ignore lint/correctness/useExhaustiveDependencies: candidateKey asks for a fresh list after a save
   useEffect(() => {
     const controller = new AbortController();
     issueApi
       .candidates(issue.publication.id, controller.signal)
-      .then((answer) => setCandidates(answer.data))
+      .then((answer) => {
+        setCandidates(answer.data);
+        const fresh = new Map(
+          answer.data.filter((c) => !inIssue.current.has(c.id)).map((c) => [c.id, boardItemOfCandidate(c)]),
+        );
+        setState((s) => {
+          const items = withFreshItems(s.items, fresh);
+          return items === s.items ? s : { ...s, items };
+        });
+      })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) notifyError(error);
       });
@@ -315,6 +343,7 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
     >
       <Input.Search
         allowClear
+        aria-label="查找可编入的拟用信息"
         placeholder="按标题或编号查找"
         value={candidateQuery}
         onChange={(e) => setCandidateQuery(e.target.value)}
@@ -423,20 +452,31 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
             {index + 1}.
           </Typography.Text>
           <div style={{ flex: 1, minWidth: wide ? 0 : 'calc(100% - 64px)' }}>
-            <a
-              href={`/items/${item.id}`}
-              target="_blank"
-              rel="noopener"
-              style={{ fontWeight: 500 }}
-              data-testid="board-item-title"
-            >
-              {item.urgent && (
-                <Tag color="red" style={{ marginInlineEnd: 4 }}>
-                  紧急
-                </Tag>
-              )}
-              {item.title}
-            </a>
+            {openItems ? (
+              <a
+                href={`/items/${item.id}`}
+                target="_blank"
+                rel="noopener"
+                style={{ fontWeight: 500 }}
+                data-testid="board-item-title"
+              >
+                {item.urgent && (
+                  <Tag color="red" style={{ marginInlineEnd: 4 }}>
+                    紧急
+                  </Tag>
+                )}
+                {item.title}
+              </a>
+            ) : (
+              <Typography.Text strong data-testid="board-item-title">
+                {item.urgent && (
+                  <Tag color="red" style={{ marginInlineEnd: 4 }}>
+                    紧急
+                  </Tag>
+                )}
+                {item.title}
+              </Typography.Text>
+            )}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {[item.number, streamLabel(item.stream), item.source, `${item.charCount}字`]
@@ -494,7 +534,7 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
       {itemsList}
       <Row gutter={[16, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} md={8}>
-          <Typography.Text strong>刊期</Typography.Text>
+          <Typography.Text strong>类别</Typography.Text>
           <div style={{ marginTop: 4 }}>
             <Radio.Group
               value={state.kind}
@@ -548,6 +588,7 @@ export function CompileBoard({ record, userId, onReplace }: Props) {
             autoSize={{ minRows: 3, maxRows: 10 }}
             placeholder="如：现将有关情况编发，供领导参阅。"
             style={{ marginTop: 4 }}
+            aria-label="编者按"
             data-testid="issue-editor-note"
           />
         </Col>

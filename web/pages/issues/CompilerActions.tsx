@@ -1,30 +1,36 @@
 import { BellOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Form, Grid, Input, Modal } from 'antd';
+import { Alert, App, Button, Form, Grid, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { CorrectionModal } from './CorrectionModal.tsx';
 import { type IssueRecord, issueApi } from './issue-api.ts';
+import { isOvertaken, isStale, mayBeOvertaken, type Refresh, STALE_NOTICE } from './stale.ts';
 
 interface Props {
   record: IssueRecord;
   onReplace: (record: IssueRecord) => void;
-  onReload: () => void;
+  onRefresh: Refresh;
 }
 
 /** The compiler's actions outside the board: 撤回 and 催办 while signing, 勘误 once issued. */
-export function CompilerActions({ record, onReplace, onReload }: Props) {
+export function CompilerActions({ record, onReplace, onRefresh }: Props) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const wide = Grid.useBreakpoint().md ?? false;
   const { data: issue, abilities } = record;
   const [dialog, setDialog] = useState<'withdraw' | 'correct' | null>(null);
   const [busy, setBusy] = useState<'withdraw' | 'remind' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
+  // The reason is emptied when the dialog opens, never after a refused submission.
   useEffect(() => {
     if (dialog === 'withdraw') form.resetFields();
   }, [dialog, form]);
+  const close = () => {
+    setNotice(null);
+    setDialog(null);
+  };
 
   // The one waited for does not remind himself.
   const canRemind = abilities.remind && !abilities.approve;
@@ -34,14 +40,22 @@ export function CompilerActions({ record, onReplace, onReload }: Props) {
     setBusy('withdraw');
     try {
       const answer = await issueApi.withdraw(issue.id, { version: issue.version, reason });
-      setDialog(null);
+      close();
       message.success('已撤回，可修改编排后重新送审');
       onReplace(answer);
     } catch (error) {
-      notifyError(error);
-      if (error instanceof ApiError && (error.code === 'ISSUE_STALE' || error.code === 'VALIDATION_FAILED')) {
-        setDialog(null);
-        onReload();
+      const raced = isStale(error) || isOvertaken(error);
+      if (!raced) notifyError(error);
+      if (!mayBeOvertaken(error)) return;
+      // A signer may have acted meanwhile: keep the reason, load the issue as it now is.
+      const fresh = await onRefresh();
+      if (!fresh) {
+        if (raced) notifyError(error);
+      } else if (fresh.abilities.withdraw) {
+        if (raced) setNotice(STALE_NOTICE);
+      } else {
+        close();
+        if (raced) message.warning('本期刚被他人处理，已载入最新状态，现已不能撤回');
       }
     } finally {
       setBusy(null);
@@ -105,10 +119,19 @@ export function CompilerActions({ record, onReplace, onReload }: Props) {
         cancelText="取消"
         confirmLoading={busy === 'withdraw'}
         onOk={() => form.submit()}
-        onCancel={() => setDialog(null)}
+        onCancel={close}
         destroyOnHidden
         forceRender
       >
+        {notice && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={notice}
+            data-testid="issue-stale-notice"
+          />
+        )}
         <Form
           name="issue-withdraw"
           form={form}
@@ -118,7 +141,7 @@ export function CompilerActions({ record, onReplace, onReload }: Props) {
           <Form.Item
             name="reason"
             label="撤回原因"
-            extra="撤回后本期回到编辑中，正在审签的人员将收到通知；修改后须重新送审。"
+            extra="撤回后本期回到编排中，正在审签的人员将收到通知；修改后须重新送审。"
             rules={[
               { required: true, whitespace: true, message: '请填写撤回原因' },
               { max: 500, message: '撤回原因最多500字' },
@@ -132,6 +155,7 @@ export function CompilerActions({ record, onReplace, onReload }: Props) {
         <CorrectionModal
           open={dialog === 'correct'}
           issue={issue}
+          onRefresh={onRefresh}
           onClose={() => setDialog(null)}
           onDone={(answer) => {
             setDialog(null);

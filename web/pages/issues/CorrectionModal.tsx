@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ItemStream } from '../../../shared/items.ts';
 import { correctionInput } from '../../../shared/schemas/issues.ts';
 import type { ItemContent } from '../../../shared/schemas/items.ts';
@@ -7,10 +7,12 @@ import { useNotifyError } from '../../components/use-notify.ts';
 import { itemApi } from '../item/item-api.ts';
 import { CONTENT_LABELS, type ContentField, sectionsOf } from '../item/item-labels.ts';
 import { type IssueDetail, type IssueRecord, issueApi } from './issue-api.ts';
+import { isOvertaken, isStale, type Refresh } from './stale.ts';
 
 interface Props {
   open: boolean;
   issue: IssueDetail;
+  onRefresh: Refresh;
   onClose: () => void;
   onDone: (record: IssueRecord) => void;
 }
@@ -21,20 +23,25 @@ type Loaded = { itemId: number; stream: ItemStream; content: ItemContent };
  * 勘误: an issued item's title or text corrected after signing, with a written explanation; the
  * server renders a new revision of the file and keeps the earlier ones.
  */
-export function CorrectionModal({ open, issue, onClose, onDone }: Props) {
+export function CorrectionModal({ open, issue, onRefresh, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<ItemContent & { note: string }>();
   const [itemId, setItemId] = useState<number | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
+  // Emptied when the dialog opens only: a refresh of the issue behind it keeps what was typed.
+  const items = useRef(issue.items);
+  items.current = issue.items;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     setLoaded(null);
-    setItemId(issue.items.length === 1 ? (issue.items[0]?.id ?? null) : null);
-  }, [open, issue.items, form]);
+    setNotice(null);
+    setItemId(items.current.length === 1 ? (items.current[0]?.id ?? null) : null);
+  }, [open, form]);
 
   useEffect(() => {
     if (itemId === null) return;
@@ -79,7 +86,21 @@ export function CorrectionModal({ open, issue, onClose, onDone }: Props) {
       message.success(`勘误已完成，已生成第${answer.data.revision}版文件`);
       onDone(answer);
     } catch (error) {
-      notifyError(error);
+      if (!isStale(error) && !isOvertaken(error)) {
+        notifyError(error);
+        return;
+      }
+      // Another correction came first: keep this one's text, take the issue's new version.
+      const fresh = await onRefresh();
+      if (!fresh) notifyError(error);
+      else if (fresh.abilities.correct)
+        setNotice(
+          `本期刚被他人勘误，已载入最新状态（现行第${fresh.data.revision}版）。您填写的内容仍保留，请核对后再提交。`,
+        );
+      else {
+        message.warning('本期刚被他人处理，已载入最新状态，现已不能勘误');
+        onClose();
+      }
     } finally {
       setBusy(false);
     }
@@ -105,6 +126,15 @@ export function CorrectionModal({ open, issue, onClose, onDone }: Props) {
         style={{ marginBottom: 12 }}
         title="勘误后生成新版文件，原签发稿仍保留可查；报送对象将以新版为准。"
       />
+      {notice && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={notice}
+          data-testid="issue-stale-notice"
+        />
+      )}
       <div style={{ marginBottom: 16 }}>
         <Typography.Text>勘误的信息</Typography.Text>
         <Select
@@ -112,6 +142,7 @@ export function CorrectionModal({ open, issue, onClose, onDone }: Props) {
           value={itemId ?? undefined}
           onChange={setItemId}
           placeholder="选择本期中需要勘误的信息"
+          aria-label="勘误的信息"
           options={issue.items.map((item, i) => ({ value: item.id, label: `${i + 1}. ${item.title}` }))}
           data-testid="correction-item"
         />

@@ -1,5 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   Button,
   DatePicker,
@@ -29,6 +30,7 @@ import { refOptions, useAssignees } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { type Dayjs, dayjs } from '../workbench/dayjs-zh.ts';
 import { type IssueDetail, issueApi } from './issue-api.ts';
+import { isStale, type Refresh } from './stale.ts';
 
 const STATUS_COLORS: Record<DispatchStatus, string> = { pending: 'default', sent: 'blue', received: 'green' };
 
@@ -37,6 +39,7 @@ interface Props {
   editable: boolean;
   meId: number;
   onChanged: () => void;
+  onRefresh: Refresh;
 }
 
 function Marks({ d }: { d: DispatchView }) {
@@ -57,7 +60,7 @@ function Marks({ d }: { d: DispatchView }) {
 }
 
 /** 报送登记: one row per recipient, how and when it went out, who handled it, whether it arrived. */
-export function IssueDispatches({ issue, editable, meId, onChanged }: Props) {
+export function IssueDispatches({ issue, editable, meId, onChanged, onRefresh }: Props) {
   const wide = Grid.useBreakpoint().md ?? false;
   const [editing, setEditing] = useState<DispatchView | null>(null);
   const done = issue.dispatches.filter((d) => d.status !== 'pending').length;
@@ -119,7 +122,7 @@ export function IssueDispatches({ issue, editable, meId, onChanged }: Props) {
     <div data-testid="issue-dispatches">
       <Typography.Paragraph type="secondary">
         共{issue.dispatches.length}个报送对象，已报送{done}
-        个。报送省委书记、省长或上级机关后，其中信息相应记为呈阅或已上报。
+        个。报送上级机关登记为已报送后，其中信息记为已上报；报送省委书记、省长的，信息标注“报省委书记、省长”。
       </Typography.Paragraph>
       {wide ? (
         <Table<DispatchView>
@@ -172,6 +175,7 @@ export function IssueDispatches({ issue, editable, meId, onChanged }: Props) {
         orgId={issue.orgId}
         meId={meId}
         signedOn={issue.signedAt}
+        onRefresh={onRefresh}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
@@ -195,6 +199,7 @@ function DispatchModal({
   orgId,
   meId,
   signedOn,
+  onRefresh,
   onClose,
   onSaved,
 }: {
@@ -202,6 +207,7 @@ function DispatchModal({
   orgId: number;
   meId: number;
   signedOn: string | null;
+  onRefresh: Refresh;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -209,11 +215,18 @@ function DispatchModal({
   const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  /** The record's version to save over: the one opened, or the latest after a conflict. */
+  const [version, setVersion] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const { assignees: staff, loading } = useAssignees(dispatch ? orgId : undefined);
   const status = Form.useWatch('status', form);
 
+  // Filled when a row is opened; a refresh of the issue behind the dialog keeps what was entered.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only opening another row refills the form
   useEffect(() => {
     if (!dispatch) return;
+    setVersion(dispatch.version);
+    setNotice(null);
     form.setFieldsValue({
       channel: dispatch.channel,
       status: dispatch.status,
@@ -221,7 +234,7 @@ function DispatchModal({
       handlerId: dispatch.handler?.id ?? null,
       note: dispatch.note,
     });
-  }, [dispatch, form]);
+  }, [dispatch?.id, form]);
 
   /** Marking a row sent fills today's date and the current user as handler, if still empty. */
   const onStatus = (next: DispatchStatus) => {
@@ -235,8 +248,20 @@ function DispatchModal({
 
   const submit = async (values: Values) => {
     if (!dispatch) return;
+    const day = values.status === 'pending' ? null : values.sentOn;
+    const dateError = !day
+      ? null
+      : day.isAfter(dayjs().endOf('day'))
+        ? '报送日期不能晚于今天'
+        : signedOn && day.isBefore(dayjs(signedOn).startOf('day'))
+          ? '报送日期不能早于签发日期'
+          : null;
+    if (dateError) {
+      form.setFields([{ name: 'sentOn', errors: [dateError] }]);
+      return;
+    }
     const parsed = dispatchUpdate.safeParse({
-      version: dispatch.version,
+      version: version ?? dispatch.version,
       channel: values.channel,
       status: values.status,
       sentOn: values.status === 'pending' ? null : (values.sentOn?.format('YYYY-MM-DD') ?? null),
@@ -260,7 +285,21 @@ function DispatchModal({
       message.success('报送情况已登记');
       onSaved();
     } catch (error) {
-      notifyError(error);
+      if (!isStale(error)) {
+        notifyError(error);
+        return;
+      }
+      // Someone registered this row meanwhile: take its new version, keep what was entered here.
+      const fresh = await onRefresh();
+      const latest = fresh?.data.dispatches.find((d) => d.id === dispatch.id);
+      if (!latest) {
+        notifyError(error);
+        return;
+      }
+      setVersion(latest.version);
+      setNotice(
+        `该报送记录刚被他人修改（现为${DISPATCH_STATUSES[latest.status]}${latest.sentOn ? `，${chineseDate(latest.sentOn)}` : ''}${latest.handler ? `，经办人${latest.handler.name}` : ''}），已载入最新状态。您填写的内容仍保留，请核对后再保存。`,
+      );
     } finally {
       setSaving(false);
     }
@@ -268,6 +307,7 @@ function DispatchModal({
 
   const handlerOptions = refOptions(staff);
   const signedDay = signedOn ? dayjs(signedOn).startOf('day') : null;
+  const today = dayjs().endOf('day');
 
   return (
     <Modal
@@ -281,6 +321,15 @@ function DispatchModal({
       destroyOnHidden
       forceRender
     >
+      {notice && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={notice}
+          data-testid="dispatch-stale-notice"
+        />
+      )}
       <Form name="issue-dispatch" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="channel" label="报送渠道" rules={[{ required: true, message: '请选择报送渠道' }]}>
           <Select options={DISPATCH_CHANNEL_KEYS.map((c) => ({ value: c, label: DISPATCH_CHANNELS[c] }))} />
@@ -292,11 +341,16 @@ function DispatchModal({
             data-testid="dispatch-status"
           />
         </Form.Item>
-        <Form.Item name="sentOn" label="报送日期" hidden={status === 'pending'}>
+        <Form.Item
+          name="sentOn"
+          label="报送日期"
+          hidden={status === 'pending'}
+          extra="不早于签发日期，不晚于今天"
+        >
           <DatePicker
             style={{ width: '100%' }}
             format="YYYY年M月D日"
-            disabledDate={(d) => (signedDay ? d.isBefore(signedDay) : false)}
+            disabledDate={(d) => d.isAfter(today) || (signedDay ? d.isBefore(signedDay) : false)}
             placeholder="选择日期"
           />
         </Form.Item>
@@ -312,6 +366,7 @@ function DispatchModal({
                 : handlerOptions
             }
             placeholder="选择信息处工作人员"
+            data-testid="dispatch-handler"
           />
         </Form.Item>
         <Form.Item name="note" label="备注" rules={[{ max: 200, message: '备注最多200字' }]}>

@@ -12,12 +12,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useRef } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ISSUE_STATES, ISSUE_URGENCIES } from '../../../shared/issues.ts';
 import { ITEM_STREAMS, type ItemStream } from '../../../shared/items.ts';
-import { useMe } from '../../api/session.ts';
-import { ApprovalPanel } from './ApprovalPanel.tsx';
+import { hasPermission, useMe } from '../../api/session.ts';
+import { ApprovalPanel, signerActs } from './ApprovalPanel.tsx';
 import { CompileBoard } from './CompileBoard.tsx';
 import { CompilerActions } from './CompilerActions.tsx';
 import { IssueDispatches } from './IssueDispatches.tsx';
@@ -25,7 +25,7 @@ import { IssueEvents } from './IssueEvents.tsx';
 import { IssueFiles } from './IssueFiles.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { IssueProgress } from './IssueProgress.tsx';
-import { type IssueDetail, type IssueRecord, issueApi } from './issue-api.ts';
+import { type IssueChangeView, type IssueDetail, type IssueRecord, issueApi } from './issue-api.ts';
 import { fullDate, listTime, STATE_COLORS, URGENCY_COLORS } from './issue-format.ts';
 import { useIssue } from './use-issue.ts';
 
@@ -42,7 +42,7 @@ function IssueTags({ issue }: { issue: IssueDetail }) {
       {issue.kind === 'supplement' && <Tag color="gold">增刊</Tag>}
       {issue.topLeaders && (
         <Tag color="red" data-testid="issue-top-leaders">
-          报省委书记/省长
+          报省委书记、省长
         </Tag>
       )}
     </Space>
@@ -54,12 +54,14 @@ function whereItStands(issue: IssueDetail): string {
   if (issue.status === 'issued') return `${fullDate(issue.signedAt)}签发`;
   if (issue.status === 'reviewing')
     return `${issue.currentStep ?? '审签中'}${issue.waitingFor.length ? `：待${issue.waitingFor.join('、')}审签` : ''}`;
-  return '编辑中，尚未送审';
+  return '编排中，尚未送审';
 }
 
-/** The items as they stand, for those who read rather than compile. */
-function ItemList({ issue }: { issue: IssueDetail }) {
-  const navigate = useNavigate();
+/**
+ * The items as they stand, for those who read rather than compile. Only the information office
+ * (item.edit) opens an item's own page; leaders read the text in the preview.
+ */
+function ItemList({ issue, openItems }: { issue: IssueDetail; openItems: boolean }) {
   return (
     <div data-testid="issue-items">
       {issue.items.length === 0 && <Typography.Text type="secondary">本期尚未编入信息。</Typography.Text>}
@@ -70,7 +72,13 @@ function ItemList({ issue }: { issue: IssueDetail }) {
           style={{ padding: '6px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
         >
           <Typography.Text strong>{i + 1}. </Typography.Text>
-          <Typography.Link onClick={() => navigate(`/items/${item.id}`)}>{item.title}</Typography.Link>
+          {openItems ? (
+            <Link to={`/items/${item.id}`} data-testid="issue-item-link">
+              {item.title}
+            </Link>
+          ) : (
+            <Typography.Text data-testid="issue-item-title">{item.title}</Typography.Text>
+          )}
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {[item.number, ITEM_STREAMS[item.stream as ItemStream], item.authors, `${item.charCount}字`]
@@ -90,25 +98,35 @@ export function IssuePage() {
   const navigate = useNavigate();
   const me = useMe();
   const id = Number(params.id);
-  const { load, reload, replace } = useIssue(id);
+  const { load, reload, refresh, replace, refreshError } = useIssue(id);
   const wide = Grid.useBreakpoint().md ?? false;
-
-  // Once an approver has seen the issue, the next visit shows only what changed after this one.
-  const seen = useRef<string | null>(null);
+  const openItems = hasPermission(me, 'item.edit');
+  const compiler = hasPermission(me, 'issue.compile');
   const record = load.state === 'ready' ? load.record : null;
+
+  // What changed since the approver last acted, as first loaded: kept for the page's life, so a
+  // refresh (which may come back without it) does not wipe it.
+  const [kept, setKept] = useState<{ issueId: number; changes: IssueChangeView[] } | null>(null);
   useEffect(() => {
-    if (!record) return;
-    const { data, abilities } = record;
-    const signer =
-      abilities.approve ||
-      (data.chain?.steps.some((s) => s.signoffs.some((o) => o.user.id === me.id)) ?? false);
-    const key = `${data.id}:${data.contentVersion}`;
-    if (!signer || data.status === 'issued' || seen.current === key) return;
-    seen.current = key;
-    issueApi.seen(data.id).catch(() => {
+    const changes = record?.data.changes;
+    if (record && changes && changes.length > 0) setKept({ issueId: record.data.id, changes });
+  }, [record]);
+  const changes = kept && record && kept.issueId === record.data.id ? kept.changes : null;
+
+  // The approver has seen this content once they act on it (not merely by opening the page): the
+  // next visit then shows only what changed after that.
+  const markSeen = useCallback(() => {
+    issueApi.seen(id).catch(() => {
       // Only a convenience for the next visit; nothing to tell the user.
     });
-  }, [record, me.id]);
+  }, [id]);
+
+  const back = () => {
+    // Back within the app where there is somewhere to go back to; else to the user's own list.
+    const index = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+    if (index > 0) navigate(-1);
+    else navigate(compiler ? '/issues' : '/approvals');
+  };
 
   if (load.state === 'missing')
     return (
@@ -147,7 +165,7 @@ export function IssuePage() {
   const onReplace = (next: IssueRecord) => replace(next);
 
   const tabs = [
-    { key: 'preview', label: '版面预览', children: <IssuePreview issue={issue} /> },
+    { key: 'preview', label: '版面预览', children: <IssuePreview issue={issue} onRefresh={refresh} /> },
     { key: 'progress', label: '审签进度', children: <IssueProgress issue={issue} /> },
     { key: 'events', label: '办理记录', children: <IssueEvents events={issue.events} /> },
     {
@@ -161,7 +179,13 @@ export function IssuePage() {
             key: 'dispatch',
             label: '报送登记',
             children: (
-              <IssueDispatches issue={issue} editable={abilities.dispatch} meId={me.id} onChanged={reload} />
+              <IssueDispatches
+                issue={issue}
+                editable={abilities.dispatch}
+                meId={me.id}
+                onChanged={reload}
+                onRefresh={refresh}
+              />
             ),
           },
         ]
@@ -176,7 +200,8 @@ export function IssuePage() {
             type="text"
             icon={<ArrowLeftOutlined />}
             aria-label="返回"
-            onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/issues'))}
+            onClick={back}
+            data-testid="issue-back"
           />
           <div style={{ flex: 1, minWidth: 0 }}>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="issue-label">
@@ -211,6 +236,21 @@ export function IssuePage() {
               : []),
           ]}
         />
+        {refreshError && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="issue-refresh-error"
+            title={`未能载入最新状态：${refreshError}`}
+            description="页面显示的是此前载入的内容，可能已不是最新。"
+            action={
+              <Button size="small" onClick={reload}>
+                重试
+              </Button>
+            }
+          />
+        )}
         {issue.status === 'compiling' && lastReturn && (
           <Alert
             type="warning"
@@ -222,19 +262,32 @@ export function IssuePage() {
           />
         )}
         <div style={{ marginTop: 12 }}>
-          <CompilerActions record={record} onReplace={onReplace} onReload={reload} />
+          <CompilerActions record={record} onReplace={onReplace} onRefresh={refresh} />
         </div>
       </Card>
 
-      {abilities.approve && (
+      {signerActs(abilities) && (
         <div style={{ marginTop: 12 }}>
-          <ApprovalPanel record={record} meId={me.id} onReplace={onReplace} onReload={reload} />
+          <ApprovalPanel
+            record={record}
+            meId={me.id}
+            changes={changes}
+            onReplace={onReplace}
+            onRefresh={refresh}
+            onActed={markSeen}
+          />
         </div>
       )}
 
       {compiling && (
         <div style={{ marginTop: 12 }}>
-          <CompileBoard key={issue.id} record={record} userId={me.id} onReplace={onReplace} />
+          <CompileBoard
+            key={issue.id}
+            record={record}
+            userId={me.id}
+            openItems={openItems}
+            onReplace={onReplace}
+          />
         </div>
       )}
 
@@ -246,7 +299,7 @@ export function IssuePage() {
               {issue.editorNote}
             </Typography.Paragraph>
           )}
-          <ItemList issue={issue} />
+          <ItemList issue={issue} openItems={openItems} />
         </Card>
       )}
 

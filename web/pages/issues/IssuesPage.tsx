@@ -67,7 +67,7 @@ const columns: TableColumnsType<IssueSummary> = [
         </Link>
         {issue.topLeaders && (
           <Tag color="red" style={{ marginInlineStart: 6 }}>
-            报省委书记/省长
+            报省委书记、省长
           </Tag>
         )}
       </div>
@@ -300,7 +300,7 @@ function CreateIssueModal({
             {chosen.inProgress > 0 ? `另有${chosen.inProgress}期正在编排或审签。` : ''}
           </Typography.Paragraph>
         )}
-        <Form.Item name="kind" label="刊期">
+        <Form.Item name="kind" label="类别" extra="增刊另行编号（增刊第N期）">
           <Radio.Group
             optionType="button"
             options={ISSUE_KIND_KEYS.map((k) => ({ value: k, label: ISSUE_KINDS[k] }))}

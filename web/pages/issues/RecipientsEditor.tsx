@@ -52,6 +52,7 @@ export function RecipientsEditor({ value, onChange, disabled = false }: Props) {
           onChange={(e) => patch(row.key, { name: e.target.value })}
           disabled={disabled}
           style={{ minWidth: 150 }}
+          aria-label="报送对象名称"
           data-testid="recipient-name"
         />
       ),

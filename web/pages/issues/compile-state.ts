@@ -17,6 +17,8 @@ export interface BoardItem {
   urgent: boolean;
   /** Authors, or the submitting organisation. */
   source: string;
+  /** The item's row version where known: it changes with the item's text (修改拟用稿). */
+  version?: number;
 }
 
 /** A recipient row with a key of its own (names may be empty or repeated while typing). */
@@ -52,6 +54,7 @@ export const boardItemOf = (item: IssueItem): BoardItem => ({
   charCount: item.charCount,
   urgent: item.urgent,
   source: item.authors,
+  version: item.version,
 });
 
 export const boardItemOfCandidate = (c: Candidate): BoardItem => ({
@@ -73,6 +76,30 @@ export function stateOf(issue: IssueDetail): CompileState {
     printRun: issue.printRun,
     recipients: issue.recipients.map((r) => ({ ...r, key: newRowKey() })),
   };
+}
+
+const sameItem = (a: BoardItem, b: BoardItem) =>
+  a.title === b.title &&
+  a.number === b.number &&
+  a.stream === b.stream &&
+  a.charCount === b.charCount &&
+  a.urgent === b.urgent &&
+  a.source === b.source &&
+  a.version === b.version;
+
+/**
+ * The board's items with fresher data (title, length, version…) from `fresh`, by id, keeping
+ * their order and which are on the board; the same list when nothing differs.
+ */
+export function withFreshItems(items: BoardItem[], fresh: ReadonlyMap<number, BoardItem>): BoardItem[] {
+  let changed = false;
+  const next = items.map((item) => {
+    const latest = fresh.get(item.id);
+    if (!latest || sameItem(latest, item)) return item;
+    changed = true;
+    return { ...item, ...latest };
+  });
+  return changed ? next : items;
 }
 
 /** The request body of PUT /issues/:id (validated by the caller against `issueUpdate`). */

@@ -38,7 +38,15 @@ export type ReturnBody = z.input<typeof returnInput>;
 export type WithdrawBody = z.input<typeof withdrawInput>;
 export type TransferBody = z.input<typeof transferInput>;
 export type AddSignerBody = z.input<typeof addSignerInput>;
-export type { CorrectionInput, DispatchUpdate, IssueCreate, IssueDetail, IssueSummary, IssueUpdate };
+export type {
+  CorrectionInput,
+  DispatchUpdate,
+  IssueAbilities,
+  IssueCreate,
+  IssueDetail,
+  IssueSummary,
+  IssueUpdate,
+};
 
 /** A selected (拟用) item that may go into an issue of the publication. */
 export interface Candidate {

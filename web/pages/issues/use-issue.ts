@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, isAbortError } from '../../api/client.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { type IssueRecord, issueApi } from './issue-api.ts';
 
@@ -9,34 +9,72 @@ export type IssueLoad =
   | { state: 'failed'; message: string }
   | { state: 'ready'; record: IssueRecord };
 
-/** One issue with its abilities; `reload` fetches it again, `replace` takes an action's answer. */
+const LOAD_FAILED = '刊物加载失败，请检查网络后重试';
+
+/**
+ * One issue with its abilities. `reload` fetches it again; `refresh` does the same and resolves
+ * with the fresh record (null when that failed), for dialogs that stay open over a refusal;
+ * `replace` takes an action's answer. A failed fetch over a loaded issue keeps what is shown and
+ * says so in `refreshError` (and once as a message), so stale data never passes for current.
+ */
 export function useIssue(id: number) {
   const notifyError = useNotifyError();
+  const notify = useRef(notifyError);
+  notify.current = notifyError;
   const [load, setLoad] = useState<IssueLoad>({ state: 'loading' });
-  const [reloadKey, setReloadKey] = useState(0);
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  const inFlight = useRef<AbortController | null>(null);
+  const shown = useRef(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey asks for a fresh copy
-  useEffect(() => {
+  const refresh = useCallback(async (): Promise<IssueRecord | null> => {
+    inFlight.current?.abort();
     if (!Number.isInteger(id) || id <= 0) {
       setLoad({ state: 'missing' });
-      return;
+      return null;
     }
     const controller = new AbortController();
-    issueApi
-      .get(id, controller.signal)
-      .then((record) => setLoad({ state: 'ready', record }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && (error.status === 404 || error.code === 'NOT_FOUND'))
-          setLoad({ state: 'missing' });
-        else if (error instanceof ApiError)
-          setLoad((old) => (old.state === 'ready' ? old : { state: 'failed', message: error.message }));
-        else notifyError(error);
-      });
-    return () => controller.abort();
-  }, [id, reloadKey, notifyError]);
+    inFlight.current = controller;
+    // Nothing shown yet (first load, or 重新加载 after a failure): show that it is loading.
+    if (!shown.current) setLoad({ state: 'loading' });
+    try {
+      const record = await issueApi.get(id, controller.signal);
+      if (controller.signal.aborted) return null;
+      shown.current = true;
+      setLoad({ state: 'ready', record });
+      setRefreshError(null);
+      return record;
+    } catch (error) {
+      if (controller.signal.aborted || isAbortError(error)) return null;
+      if (error instanceof ApiError && (error.status === 404 || error.code === 'NOT_FOUND')) {
+        shown.current = false;
+        setLoad({ state: 'missing' });
+        return null;
+      }
+      const message = error instanceof ApiError ? error.message : LOAD_FAILED;
+      if (shown.current) {
+        setRefreshError(message);
+        notify.current(error);
+      } else setLoad({ state: 'failed', message });
+      return null;
+    } finally {
+      if (inFlight.current === controller) inFlight.current = null;
+    }
+  }, [id]);
 
-  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
-  const replace = useCallback((record: IssueRecord) => setLoad({ state: 'ready', record }), []);
-  return { load, reload, replace };
+  useEffect(() => {
+    shown.current = false;
+    setRefreshError(null);
+    void refresh();
+    return () => inFlight.current?.abort();
+  }, [refresh]);
+
+  const reload = useCallback(() => void refresh(), [refresh]);
+  // An action's answer is newer than any fetch still under way.
+  const replace = useCallback((record: IssueRecord) => {
+    inFlight.current?.abort();
+    shown.current = true;
+    setLoad({ state: 'ready', record });
+    setRefreshError(null);
+  }, []);
+  return { load, reload, refresh, replace, refreshError };
 }

@@ -98,6 +98,8 @@ export function PublicationFormDrawer({ target, org, onClose, onSaved }: Props) 
   const last = useRef(target);
   if (target !== null) last.current = target;
   const editing = last.current !== 'new' ? last.current : null;
+  // Issues already carry the running total: its starting point is fixed (the server refuses a change).
+  const totalUsed = editing?.totalUsed ?? false;
 
   const masthead = Form.useWatch('masthead', form) ?? '';
   const mastheadColor = Form.useWatch('mastheadColor', form) ?? '';
@@ -286,9 +288,9 @@ export function PublicationFormDrawer({ target, org, onClose, onSaved }: Props) 
             </Form.Item>
             <Form.Item
               name="marking"
-              label="密级标注"
+              label="发行范围标注"
               rules={[zodRule(fields.marking)]}
-              extra="印在报头左上方，如：内部资料　注意保存"
+              extra="印在报头左上方，如：内部资料　注意保存；可不填"
             >
               <Input maxLength={20} data-testid="publication-marking" />
             </Form.Item>
@@ -370,13 +372,17 @@ export function PublicationFormDrawer({ target, org, onClose, onSaved }: Props) 
           <Col xs={24} md={16}>
             <Form.Item
               name="totalOffset"
-              label="此前已出版期数"
+              label="起始总期数（此前已出版期数）"
               validateFirst
               rules={[{ required: true, message: '请填写此前已出版期数' }, zodRule(fields.totalOffset)]}
               extra={
-                countTotal
-                  ? `本系统签发的第一期为总第${(Number(totalOffset) || 0) + 1}期`
-                  : '不标注总期数时不使用'
+                <span data-testid="publication-total-offset-note">
+                  {totalUsed
+                    ? '已按总期数编号，起始数不能再修改'
+                    : countTotal
+                      ? `本系统签发的第一期为总第${(Number(totalOffset) || 0) + 1}期`
+                      : '不标注总期数时不使用'}
+                </span>
               }
             >
               <InputNumber
@@ -384,7 +390,7 @@ export function PublicationFormDrawer({ target, org, onClose, onSaved }: Props) 
                 max={1_000_000}
                 precision={0}
                 suffix="期"
-                disabled={!countTotal}
+                disabled={!countTotal || totalUsed}
                 style={{ width: 200 }}
                 data-testid="publication-total-offset"
               />

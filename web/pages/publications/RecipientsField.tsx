@@ -92,6 +92,7 @@ export function RecipientsField() {
                   maxLength={40}
                   placeholder="如：全国政协办公厅"
                   style={{ minWidth: 160 }}
+                  aria-label="报送对象名称"
                   data-testid="recipient-name"
                 />
               </Form.Item>

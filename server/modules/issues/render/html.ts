@@ -28,6 +28,24 @@ const SONGTI = '"宋体", SimSun, "Noto Serif CJK SC", "Source Han Serif SC", se
 // 方正小标宋简体 has one weight; the fallbacks are named by their bold faces, so that only they are bold.
 const XIAOBIAOSONG = '"Issue Xiaobiaosong", "方正小标宋简体", STZhongsong, "Noto Serif CJK SC", serif';
 
+/** The sheet's width on screen: A4, 210 mm at 96 px to the inch. */
+const SHEET_PX = (210 / 25.4) * 96;
+
+/**
+ * On a screen narrower than the sheet (a phone, a narrow window), the whole sheet is scaled down
+ * to the width (`zoom` scales its layout box, so nothing overflows sideways), in steps of 40 px,
+ * each fitting the narrowest width of its step with a little margin (and room for a scroll bar).
+ * Screen only: print keeps A4 at full size. Pure CSS: the preview runs no scripts.
+ */
+const PHONE_STYLE = (() => {
+  const rules = ['@media screen and (max-width: 840px) { body { padding: 3mm 0; } }'];
+  for (let width = 840; width >= 240; width -= 40) {
+    const zoom = Math.floor(((width - 40 - 24) / SHEET_PX) * 1000) / 1000;
+    rules.push(`@media screen and (max-width: ${width}px) { .sheet { zoom: ${zoom}; } }`);
+  }
+  return rules.join('\n');
+})();
+
 const STYLE = `
 @font-face {
   font-family: "Issue Xiaobiaosong";
@@ -110,6 +128,7 @@ p, h1, h2 { margin: 0; font-weight: normal; }
   letter-spacing: 0;
   color: #808080;
 }
+${PHONE_STYLE}
 @media print {
   html { background: none; }
   body { padding: 0; }
