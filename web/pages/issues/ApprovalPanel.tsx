@@ -12,6 +12,7 @@ import {
   issueApi,
   type Signer,
 } from './issue-api.ts';
+import { StaleNotice } from './StaleNotice.tsx';
 import { isOvertaken, isStale, mayBeOvertaken, type Refresh, STALE_NOTICE } from './stale.ts';
 
 interface Props {
@@ -259,19 +260,6 @@ export function ApprovalPanel({ record, meId, changes, onReplace, onRefresh, onA
   );
 }
 
-function Notice({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      style={{ marginBottom: 12 }}
-      title={text}
-      data-testid="issue-stale-notice"
-    />
-  );
-}
-
 function ApproveModal({
   open,
   label,
@@ -310,7 +298,7 @@ function ApproveModal({
       destroyOnHidden
     >
       <div data-testid="issue-approve-dialog" data-signs={signs ? 'true' : 'false'}>
-        <Notice text={notice} />
+        <StaleNotice notice={notice} />
         {signs ? (
           <Alert
             type="info"
@@ -377,7 +365,7 @@ function ReturnModal({
       destroyOnHidden
       forceRender
     >
-      <Notice text={notice} />
+      <StaleNotice notice={notice} />
       <Form
         name="issue-return"
         form={form}
@@ -443,7 +431,7 @@ function PersonModal({
       destroyOnHidden
       forceRender
     >
-      <Notice text={notice} />
+      <StaleNotice notice={notice} />
       <Typography.Paragraph type="secondary">
         {transfer
           ? '转交后由所选人员代您审签本环节，您不再需要审签。'

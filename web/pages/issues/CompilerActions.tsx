@@ -1,9 +1,10 @@
 import { BellOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Grid, Input, Modal } from 'antd';
+import { App, Button, Form, Grid, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { CorrectionModal } from './CorrectionModal.tsx';
 import { type IssueRecord, issueApi } from './issue-api.ts';
+import { StaleNotice } from './StaleNotice.tsx';
 import { isOvertaken, isStale, mayBeOvertaken, type Refresh, STALE_NOTICE } from './stale.ts';
 
 interface Props {
@@ -123,15 +124,7 @@ export function CompilerActions({ record, onReplace, onRefresh }: Props) {
         destroyOnHidden
         forceRender
       >
-        {notice && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={notice}
-            data-testid="issue-stale-notice"
-          />
-        )}
+        <StaleNotice notice={notice} />
         <Form
           name="issue-withdraw"
           form={form}

@@ -7,6 +7,7 @@ import { useNotifyError } from '../../components/use-notify.ts';
 import { itemApi } from '../item/item-api.ts';
 import { CONTENT_LABELS, type ContentField, sectionsOf } from '../item/item-labels.ts';
 import { type IssueDetail, type IssueRecord, issueApi } from './issue-api.ts';
+import { StaleNotice } from './StaleNotice.tsx';
 import { isOvertaken, isStale, type Refresh } from './stale.ts';
 
 interface Props {
@@ -126,15 +127,7 @@ export function CorrectionModal({ open, issue, onRefresh, onClose, onDone }: Pro
         style={{ marginBottom: 12 }}
         title="勘误后生成新版文件，原签发稿仍保留可查；报送对象将以新版为准。"
       />
-      {notice && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={notice}
-          data-testid="issue-stale-notice"
-        />
-      )}
+      <StaleNotice notice={notice} />
       <div style={{ marginBottom: 16 }}>
         <Typography.Text>勘误的信息</Typography.Text>
         <Select

@@ -1,6 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -30,6 +29,7 @@ import { refOptions, useAssignees } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { type Dayjs, dayjs } from '../workbench/dayjs-zh.ts';
 import { type IssueDetail, issueApi } from './issue-api.ts';
+import { StaleNotice } from './StaleNotice.tsx';
 import { isStale, type Refresh } from './stale.ts';
 
 const STATUS_COLORS: Record<DispatchStatus, string> = { pending: 'default', sent: 'blue', received: 'green' };
@@ -321,15 +321,7 @@ function DispatchModal({
       destroyOnHidden
       forceRender
     >
-      {notice && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={notice}
-          data-testid="dispatch-stale-notice"
-        />
-      )}
+      <StaleNotice notice={notice} testId="dispatch-stale-notice" />
       <Form name="issue-dispatch" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="channel" label="报送渠道" rules={[{ required: true, message: '请选择报送渠道' }]}>
           <Select options={DISPATCH_CHANNEL_KEYS.map((c) => ({ value: c, label: DISPATCH_CHANNELS[c] }))} />
