@@ -14,6 +14,7 @@ import type { AppContext } from './context.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { loginLogRoutes } from './modules/auth/login-log.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { issueConfigRoutes } from './modules/issues/config.routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(itemRoutes(ctx));
       await api.register(issueConfigRoutes(ctx));
       await api.register(issueRoutes(ctx));
+      await api.register(feedbackRoutes(ctx));
       await api.register(itemMetaRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(routingRoutes(ctx));

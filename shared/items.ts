@@ -78,6 +78,7 @@ export const NOTIFICATION_KINDS = {
   item_urgent: '紧急信息',
   item_handover: 'AB岗转交',
   duty: '值班提醒',
+  item_feedback: '我的信息被采用、批示',
   issue_approval: '待我审签的刊物',
   issue_status: '刊物审签进展',
 } as const;

@@ -7,6 +7,7 @@ import * as m20261127140000 from './migrations/20261127140000_message_outbox.ts'
 import * as m20261127150000 from './migrations/20261127150000_item_queue_search.ts';
 import * as m20261127160000 from './migrations/20261127160000_publications.ts';
 import * as m20261127170000 from './migrations/20261127170000_issue_total_unique.ts';
+import * as m20261127180000 from './migrations/20261127180000_item_feedback.ts';
 
 /** Every migration, in order. Names are timestamps; a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261127150000_item_queue_search': m20261127150000,
   '20261127160000_publications': m20261127160000,
   '20261127170000_issue_total_unique': m20261127170000,
+  '20261127180000_item_feedback': m20261127180000,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

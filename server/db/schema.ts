@@ -464,6 +464,41 @@ export interface DispatchesTable {
   updated_at: string;
 }
 
+export interface ItemFeedbackTable {
+  id: Generated<number>;
+  item_id: number;
+  kind: string;
+  occurred_on: string;
+  body: string | null;
+  body_name: string;
+  form: string | null;
+  publication: string;
+  leader_name: string;
+  rank: string | null;
+  status: string | null;
+  text: string;
+  note: string;
+  /** Recorded on a whole issue (期): one row per item, each naming the issue. */
+  issue_id: number | null;
+  recorded_by: number;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: number | null;
+  revoke_reason: string;
+}
+
+export interface FeedbackFilesTable {
+  id: Generated<number>;
+  feedback_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
 export interface Database {
   data_generation: DataGenerationTable;
   organizations: OrganizationsTable;
@@ -501,6 +536,8 @@ export interface Database {
   issue_views: IssueViewsTable;
   issue_files: IssueFilesTable;
   dispatches: DispatchesTable;
+  item_feedback: ItemFeedbackTable;
+  feedback_files: FeedbackFilesTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;
@@ -518,3 +555,4 @@ export type PublicationRow = Selectable<PublicationsTable>;
 export type IssueRow = Selectable<IssuesTable>;
 export type SignoffRow = Selectable<IssueSignoffsTable>;
 export type DispatchRow = Selectable<DispatchesTable>;
+export type FeedbackRow = Selectable<ItemFeedbackTable>;

@@ -212,6 +212,15 @@ export const ITEM_ACTIONS = {
     inputs: [],
     bulk: false,
   },
+  feedback: {
+    label: '登记反馈',
+    from: ['published', 'forwarded', 'referred', 'archived'],
+    to: null,
+    by: 'system',
+    reason: false,
+    inputs: [],
+    bulk: false,
+  },
   correct: {
     label: '勘误',
     from: ['published', 'forwarded'],

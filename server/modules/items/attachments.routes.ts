@@ -5,14 +5,7 @@ import { attachmentSchema } from '../../../shared/schemas/items.ts';
 import { type AppContext, inTransaction, type Tx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
-import {
-  ATTACHMENT_TYPES,
-  cleanFileName,
-  extensionOf,
-  readStoredFile,
-  removeStoredFile,
-  storeFile,
-} from './attachments.ts';
+import { readStoredFile, readUpload, removeStoredFile, storeFile } from './attachments.ts';
 import { mayAttach } from './items.policy.ts';
 import { loadVisible } from './items.routes.ts';
 
@@ -51,21 +44,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', '该信息当前不能添加附件');
         if ((await countAttachments(ctx.db.kysely, item.id)) >= settings.itemMaxAttachments)
           throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
-        if (!request.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传附件');
-        const maxBytes = settings.itemMaxAttachmentMb * 1_048_576;
-        const file = await request.file({ limits: { fileSize: maxBytes } });
-        if (!file) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
-        const fileName = cleanFileName(file.filename);
-        const extension = extensionOf(fileName);
-        const type = Object.hasOwn(ATTACHMENT_TYPES, extension) ? ATTACHMENT_TYPES[extension] : undefined;
-        const types = Object.keys(ATTACHMENT_TYPES).join('、');
-        if (!type) throw new AppError('ATTACHMENT_REJECTED', `不支持该类型的附件，请上传以下格式：${types}`);
-        const buf = await file.toBuffer();
-        if (file.file.truncated || buf.length > maxBytes)
-          throw new AppError('PAYLOAD_TOO_LARGE', `附件不能超过${settings.itemMaxAttachmentMb}MB`);
-        if (buf.length === 0) throw new AppError('ATTACHMENT_REJECTED', '附件是空文件');
-        if (!type.sniff(buf))
-          throw new AppError('ATTACHMENT_REJECTED', '附件内容与其扩展名不符，请确认文件未损坏且格式正确');
+        const { fileName, type, buf } = await readUpload(request, settings.itemMaxAttachmentMb);
         const stored = await storeFile(ctx.config.dataDir, buf);
         const at = ctx.clock.iso();
         const row = await inTransaction(ctx, whoOf(request), async (tx, audit) => {

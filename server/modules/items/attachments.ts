@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
 import { sha256 } from '../../lib/crypto.ts';
+import { AppError } from '../../lib/errors.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -59,4 +61,30 @@ export function readStoredFile(dataDir: string, key: string): Promise<Buffer> {
 /** Removes a stored file whose record was not written (the upload's transaction failed). */
 export function removeStoredFile(dataDir: string, key: string): Promise<void> {
   return rm(path.join(dataDir, 'attachments', key), { force: true });
+}
+
+/**
+ * Reads the one file of a multipart upload and checks it: a whitelisted type whose content
+ * matches its extension, not empty, not larger than `maxMb`.
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  maxMb: number,
+): Promise<{ fileName: string; type: { mime: string }; buf: Buffer }> {
+  if (!request.isMultipart()) throw new AppError('BAD_REQUEST', '请以表单方式上传附件');
+  const maxBytes = maxMb * 1_048_576;
+  const file = await request.file({ limits: { fileSize: maxBytes } });
+  if (!file) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
+  const fileName = cleanFileName(file.filename);
+  const extension = extensionOf(fileName);
+  const type = Object.hasOwn(ATTACHMENT_TYPES, extension) ? ATTACHMENT_TYPES[extension] : undefined;
+  const types = Object.keys(ATTACHMENT_TYPES).join('、');
+  if (!type) throw new AppError('ATTACHMENT_REJECTED', `不支持该类型的附件，请上传以下格式：${types}`);
+  const buf = await file.toBuffer();
+  if (file.file.truncated || buf.length > maxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `附件不能超过${maxMb}MB`);
+  if (buf.length === 0) throw new AppError('ATTACHMENT_REJECTED', '附件是空文件');
+  if (!type.sniff(buf))
+    throw new AppError('ATTACHMENT_REJECTED', '附件内容与其扩展名不符，请确认文件未损坏且格式正确');
+  return { fileName, type, buf };
 }
