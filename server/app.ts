@@ -28,6 +28,7 @@ import { orgRoutes } from './modules/orgs/orgs.routes.ts';
 import { dutyRoutes } from './modules/posts/duty.routes.ts';
 import { leaveRoutes } from './modules/posts/leaves.routes.ts';
 import { postRoutes } from './modules/posts/posts.routes.ts';
+import { scoreRoutes } from './modules/scores/scores.routes.ts';
 import { sessionRoutes } from './modules/sessions/sessions.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { topicRoutes } from './modules/topics/topics.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(issueConfigRoutes(ctx));
       await api.register(issueRoutes(ctx));
       await api.register(feedbackRoutes(ctx));
+      await api.register(scoreRoutes(ctx));
       await api.register(itemMetaRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(routingRoutes(ctx));

@@ -8,6 +8,7 @@ import * as m20261127150000 from './migrations/20261127150000_item_queue_search.
 import * as m20261127160000 from './migrations/20261127160000_publications.ts';
 import * as m20261127170000 from './migrations/20261127170000_issue_total_unique.ts';
 import * as m20261127180000 from './migrations/20261127180000_item_feedback.ts';
+import * as m20261127190000 from './migrations/20261127190000_scores.ts';
 
 /** Every migration, in order. Names are timestamps; a landed migration is never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261127160000_publications': m20261127160000,
   '20261127170000_issue_total_unique': m20261127170000,
   '20261127180000_item_feedback': m20261127180000,
+  '20261127190000_scores': m20261127190000,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -499,6 +499,34 @@ export interface FeedbackFilesTable {
   created_at: string;
 }
 
+export interface ScoreRuleSetsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  /** The China-calendar day from which events are scored by this table. */
+  effective_from: string;
+  /** JSON: ScoreRules (shared/scoring.ts). */
+  rules: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ScoreLedgerTable {
+  id: Generated<number>;
+  /** The CPPCC whose scoring this is (the item's receiving office). */
+  org_id: number;
+  item_id: number;
+  source: string;
+  rule_set_id: number | null;
+  rule_key: string;
+  subject_type: string;
+  subject_id: number;
+  /** Hundredths of a point. */
+  points: number;
+  occurred_on: string;
+  explanation: string;
+}
+
 export interface Database {
   data_generation: DataGenerationTable;
   organizations: OrganizationsTable;
@@ -538,6 +566,8 @@ export interface Database {
   dispatches: DispatchesTable;
   item_feedback: ItemFeedbackTable;
   feedback_files: FeedbackFilesTable;
+  score_rule_sets: ScoreRuleSetsTable;
+  score_ledger: ScoreLedgerTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;

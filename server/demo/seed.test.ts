@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { bootstrapProduction, isEmpty } from '../bootstrap.ts';
 import { HOUR } from '../lib/clock.ts';
+import { ledgerDigest, recomputeLedger } from '../modules/scores/scores.service.ts';
 import { createTestContext, type TestContext } from '../test/context.ts';
 import { call, loginAs } from '../test/factories.ts';
 import { DEMO_ACCOUNTS, resetDemoPasswords, seedDemo } from './seed.ts';
@@ -413,5 +414,15 @@ describe('production bootstrap', () => {
     } finally {
       await p.close();
     }
+  });
+});
+
+describe('demo scores', () => {
+  it('scores what the demo published, and a recompute gives the same ledger', async () => {
+    const db = t.ctx.db.kysely;
+    const before = await ledgerDigest(db);
+    expect(before.rows).toBeGreaterThan(50);
+    await db.transaction().execute((tx) => recomputeLedger(tx));
+    expect(await ledgerDigest(db)).toEqual(before);
   });
 });

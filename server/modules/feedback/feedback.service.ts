@@ -19,6 +19,7 @@ import { loadIssueDesks } from '../issues/issues.policy.ts';
 import { desksOf } from '../items/desks.ts';
 import { appendEvent, authorUserIds, findItem } from '../items/items.repository.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { rescoreItem } from '../scores/scores.service.ts';
 
 /** The CPPCCs whose items' feedback the actor records (信息处, `feedback.record`). */
 export async function feedbackDesks(tx: Tx, actor: Actor): Promise<Set<number>> {
@@ -111,6 +112,7 @@ async function insertFeedback(
     .returning('id')
     .executeTakeFirstOrThrow();
   const summary = summaryOf(values);
+  await rescoreItem(tx, item.id);
   await appendEvent(tx, {
     itemId: item.id,
     action: 'feedback',
@@ -225,6 +227,7 @@ export async function revokeFeedback(
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该反馈记录已撤销');
+    await rescoreItem(tx, item.id);
     await appendEvent(tx, {
       itemId: item.id,
       action: 'feedback',

@@ -11,6 +11,7 @@ import type { ItemRow } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { rescoreItem } from '../scores/scores.service.ts';
 import { reindexItem } from './item-search.ts';
 import { accessOf, type ItemAccess, loadDesks } from './items.policy.ts';
 import { appendEvent, findItem } from './items.repository.ts';
@@ -78,6 +79,8 @@ export async function applyAction(s: Step, access: ItemAccess | null): Promise<I
     note: effect.note,
     at,
   });
+  // Publication and referral score (after the event they are scored by is on record).
+  if (req.action === 'publish' || req.action === 'refer') await rescoreItem(tx, item.id);
   await s.audit({
     action: `item.${req.action}`,
     targetType: 'item',
