@@ -7,6 +7,7 @@ import {
   type ImplementationStatus,
   type InstructionRank,
 } from '../../../shared/feedback.ts';
+import { chineseDate } from '../../../shared/issues.ts';
 import type { FeedbackInput, FeedbackView } from '../../../shared/schemas/feedback.ts';
 import type { ItemState } from '../../../shared/workflow/items.ts';
 import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
@@ -137,8 +138,8 @@ async function insertFeedback(
       title: `信息《${item.title}》：${summary}`,
       body:
         input.kind === 'adoption'
-          ? `${input.occurredOn}采用`
-          : `${input.occurredOn}　${'text' in input ? input.text.slice(0, 60) : ''}`,
+          ? `${chineseDate(input.occurredOn)}采用`
+          : `${chineseDate(input.occurredOn)}　${'text' in input ? input.text.slice(0, 60) : ''}`,
       itemId: item.id,
     },
     at,

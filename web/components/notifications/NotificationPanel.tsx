@@ -41,8 +41,13 @@ export function NotificationPanel({ onChanged, onNavigate }: Props) {
 
   const open = (n: NotificationView) => {
     if (!n.read) void markRead({ ids: [n.id] });
+    // A notice of adoption or an instruction opens the item at its 采用与批示 card.
     const target =
-      n.issueId !== null ? `/issues/${n.issueId}` : n.itemId !== null ? `/items/${n.itemId}` : null;
+      n.issueId !== null
+        ? `/issues/${n.issueId}`
+        : n.itemId !== null
+          ? `/items/${n.itemId}${n.kind === 'item_feedback' ? '#feedback' : ''}`
+          : null;
     if (target !== null) {
       onNavigate();
       navigate(target);

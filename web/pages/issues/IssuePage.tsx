@@ -22,6 +22,7 @@ import { CompileBoard } from './CompileBoard.tsx';
 import { CompilerActions } from './CompilerActions.tsx';
 import { IssueDispatches } from './IssueDispatches.tsx';
 import { IssueEvents } from './IssueEvents.tsx';
+import { IssueFeedback } from './IssueFeedback.tsx';
 import { IssueFiles } from './IssueFiles.tsx';
 import { IssuePreview } from './IssuePreview.tsx';
 import { IssueProgress } from './IssueProgress.tsx';
@@ -161,6 +162,8 @@ export function IssuePage() {
 
   const { data: issue, abilities } = record;
   const compiling = issue.status === 'compiling' && abilities.edit;
+  // Adoption and instructions concerning the whole issue, once it has gone out.
+  const recordsFeedback = issue.status === 'issued' && hasPermission(me, 'feedback.record');
   const lastReturn = [...issue.events].reverse().find((e) => e.kind === 'return' || e.kind === 'withdraw');
   const onReplace = (next: IssueRecord) => replace(next);
 
@@ -264,6 +267,11 @@ export function IssuePage() {
         <div style={{ marginTop: 12 }}>
           <CompilerActions record={record} onReplace={onReplace} onRefresh={refresh} />
         </div>
+        {recordsFeedback && (
+          <div style={{ marginTop: 8 }}>
+            <IssueFeedback issue={issue} />
+          </div>
+        )}
       </Card>
 
       {signerActs(abilities) && (

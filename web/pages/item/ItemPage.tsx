@@ -2,12 +2,15 @@ import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Result, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { FEEDBACK_STATES } from '../../../shared/feedback.ts';
 import { ItemActions } from './ItemActions.tsx';
 import { ItemAttachments } from './ItemAttachments.tsx';
 import { type ContentAction, ItemContentEdit } from './ItemContentEdit.tsx';
 import { ItemContentView } from './ItemContentView.tsx';
+import { ItemFeedbackCard } from './ItemFeedback.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import { ItemMeta } from './ItemMeta.tsx';
+import { ItemScoreCard } from './ItemScoreCard.tsx';
 import { ItemSteps } from './ItemSteps.tsx';
 import { ItemTimeline } from './ItemTimeline.tsx';
 import { ItemVersions } from './ItemVersions.tsx';
@@ -101,6 +104,19 @@ export function ItemPage() {
         </Card>
       </Col>
       <Col xs={24} lg={16}>
+        {(FEEDBACK_STATES as readonly string[]).includes(item.status) && (
+          <div style={{ marginBottom: 16 }}>
+            <ItemFeedbackCard
+              key={item.id}
+              item={item}
+              uploadTypes={settings?.attachmentTypes ?? []}
+              onChanged={reload}
+            />
+            <div style={{ marginTop: 16 }}>
+              <ItemScoreCard itemId={item.id} refreshKey={`${item.version}-${item.events.length}`} />
+            </div>
+          </div>
+        )}
         <Card
           title={editing === 'revise' ? '修改拟用稿' : editing === 'edit' ? '编辑加工' : '稿件内容'}
           styles={{ body: { padding: 16 } }}

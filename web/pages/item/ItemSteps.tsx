@@ -2,6 +2,7 @@ import { ExclamationCircleFilled } from '@ant-design/icons';
 import { Grid, Steps } from 'antd';
 import type { ItemDetail } from '../../../shared/schemas/items.ts';
 import {
+  ITEM_ACTIONS,
   ITEM_MAIN_LINE,
   ITEM_SIDE_EXITS,
   ITEM_STATES,
@@ -14,10 +15,15 @@ type StepItem = NonNullable<Parameters<typeof Steps>[0]['items']>[number];
 /** Red for a piece that will not be used; orange for the exits that continue elsewhere. */
 const EXIT_COLORS: Partial<Record<ItemState, string>> = { rejected: '#cf1322' };
 
-/** When the item entered each state for the last time. */
+/**
+ * When the item entered each state for the last time. Actions that leave the state as it was
+ * (分配承办人、修改拟用稿、登记反馈、勘误、AB岗转交) do not count as entering it.
+ */
 function enteredAt(item: ItemDetail): Map<ItemState, string> {
   const at = new Map<ItemState, string>();
-  for (const event of item.events) at.set(event.toState, event.createdAt);
+  for (const event of item.events)
+    if (ITEM_ACTIONS[event.action].to !== null || !at.has(event.toState))
+      at.set(event.toState, event.createdAt);
   return at;
 }
 

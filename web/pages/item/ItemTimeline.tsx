@@ -34,7 +34,7 @@ export function ItemTimeline({ events }: { events: readonly ItemEvent[] }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(event.createdAt)}　{event.actorName || '系统'}
         </Typography.Text>
-        {event.reason && ITEM_ACTIONS[event.action].reason && (
+        {event.reason && (ITEM_ACTIONS[event.action].reason || event.action === 'feedback') && (
           <div style={{ marginTop: 4 }} data-testid="item-event-reason">
             <Typography.Text type={event.action === 'reject' ? 'danger' : 'warning'}>
               理由：{event.reason}
