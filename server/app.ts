@@ -25,6 +25,7 @@ import { itemRoutes } from './modules/items/items.routes.ts';
 import { routingRoutes } from './modules/items/routing.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { orgRoutes } from './modules/orgs/orgs.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { dutyRoutes } from './modules/posts/duty.routes.ts';
 import { leaveRoutes } from './modules/posts/leaves.routes.ts';
 import { postRoutes } from './modules/posts/posts.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(issueRoutes(ctx));
       await api.register(feedbackRoutes(ctx));
       await api.register(scoreRoutes(ctx));
+      await api.register(portalRoutes(ctx));
       await api.register(itemMetaRoutes(ctx));
       await api.register(attachmentRoutes(ctx));
       await api.register(routingRoutes(ctx));
