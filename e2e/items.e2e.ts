@@ -8,9 +8,8 @@
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createDraft } from '../server/modules/items/drafts.service.ts';
-import { act, actorFor, WHO } from '../server/test/items.ts';
-import { ITEM_DECLARATION_KEYS } from '../shared/items.ts';
+import { act, actorFor } from '../server/test/items.ts';
+import { submitAsDemoMember } from './demo-items.ts';
 import {
   ARTIFACTS_DIR,
   type Harness,
@@ -50,35 +49,17 @@ const DIRECTOR_SUGGESTION = '建议设立省级农村养老服务专项资金，
 
 /** An item the demo member wrote and submitted and the editor registered, made through the services. */
 async function registeredItem(): Promise<number> {
-  const login = (name: string) =>
-    h.ctx.db.kysely.selectFrom('users').select('id').where('login', '=', name).executeTakeFirstOrThrow();
-  const member = await actorFor(h.ctx, (await login('member')).id);
-  const editor = await actorFor(h.ctx, (await login('editor')).id);
-  const topic = await h.ctx.db.kysely
-    .selectFrom('topics')
-    .select('id')
-    .where('parent_id', 'is not', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  const id = await createDraft(h.ctx, member, WHO, {
-    stream: 'sqmy',
-    kind: null,
-    direction: 'grassroots',
-    topicId: topic.id,
-    submittingOrgId: member.grants[0]!.orgId,
-    authors: [{ userId: member.id, orgId: null }],
-    title: '关于加强农村养老服务供给的建议',
-    situation: '我省农村60岁以上老年人口占比已超过20%，部分村互助养老点运营困难。',
-    analysis: '一是资金来源单一；二是专业护理人员不足。',
-    suggestion: '建议设立省级农村养老服务专项资金。',
-    body: '',
-    contactPhone: '13800000000',
-    sourceType: 'own',
-    sourceRef: '',
-    urgent: false,
-    disclosable: false,
-  });
-  await act(h.ctx, member, id, 'submit', { declarations: [...ITEM_DECLARATION_KEYS] });
+  const editor = await actorFor(
+    h.ctx,
+    (
+      await h.ctx.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', 'editor')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+  const { id } = await submitAsDemoMember(h.ctx);
   await act(h.ctx, editor, id, 'register');
   return id;
 }

@@ -13,6 +13,13 @@ function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
 }
 
 const routes: RouteObject[] = [
+  // The public portal sits outside the session root: it never asks who the reader is.
+  {
+    path: '/portal',
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+    lazy: screen(() => import('./pages/portal/PortalPage.tsx').then((m) => m.PortalPage)),
+  },
   {
     path: '/',
     Component: SessionRoot,

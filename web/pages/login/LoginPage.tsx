@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.ts';
 import { AuthShell } from '../../components/AuthShell.tsx';
 import { PasswordStep } from './PasswordStep.tsx';
@@ -34,6 +34,11 @@ export function LoginPage() {
           }}
         />
       )}
+      <div style={{ textAlign: 'right', margin: '-4px 0 12px', fontSize: 13 }}>
+        <Link to="/portal" data-testid="portal-link">
+          信息报送排行
+        </Link>
+      </div>
     </AuthShell>
   );
 }
