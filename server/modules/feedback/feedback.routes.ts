@@ -12,7 +12,13 @@ import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import type { Actor } from '../access/actor.ts';
-import { readStoredFile, readUpload, removeStoredFile, storeFile } from '../items/attachments.ts';
+import {
+  readStoredFile,
+  readUpload,
+  removeStoredFile,
+  sendDownload,
+  storeFile,
+} from '../items/attachments.ts';
 import { loadVisible } from '../items/items.routes.ts';
 import {
   feedbackDesks,
@@ -221,12 +227,7 @@ export function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: { feedbackId: row.id, fileId: file.id, fileName: file.file_name },
           }),
         );
-        return reply
-          .header('content-type', file.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(buf);
+        return sendDownload(reply, buf, file.mime, file.file_name);
       },
     );
   };

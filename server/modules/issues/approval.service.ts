@@ -1,4 +1,4 @@
-import { STEP_MODES } from '../../../shared/issues.ts';
+import { type IssueEvent, STEP_MODES } from '../../../shared/issues.ts';
 import type { ChainStep, Recipient } from '../../../shared/schemas/issues.ts';
 import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
 import type { IssueRow, PostRow, SignoffRow } from '../../db/schema.ts';
@@ -45,6 +45,17 @@ export async function stepsOf(
     .where('approval_chain_versions.id', '=', chainVersionId)
     .executeTakeFirstOrThrow();
   return { name: v.name, version: v.version, steps: parseSteps(v.steps) };
+}
+
+/** The issue's history line and the audit row for one action on it, in the acting transaction. */
+async function recordOn(
+  op: Op,
+  action: IssueEvent,
+  event: { step: number | null; reason?: string; note?: string },
+  summary: Record<string, unknown>,
+): Promise<void> {
+  await appendIssueEvent(op.tx, { issueId: op.issue.id, action, actorId: op.actor.id, at: op.at, ...event });
+  await op.audit({ action: `issue.${action}`, targetType: 'issue', targetId: op.issue.id, summary });
 }
 
 /** Rows of the current step in the current round. */
@@ -217,20 +228,7 @@ export async function submitIssue(
       .execute();
     const moved = { ...issue, status: 'reviewing', round, step_index: 0, chain_version_id: chainVersionId };
     await activateStep({ ...op, issue: moved }, round, 0, steps[0] as ChainStep);
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'submit',
-      actorId: actor.id,
-      step: 0,
-      at: op.at,
-      note: `审签流程：${chain.name}`,
-    });
-    await op.audit({
-      action: 'issue.submit',
-      targetType: 'issue',
-      targetId: issue.id,
-      summary: { chain: chain.name, round },
-    });
+    await recordOn(op, 'submit', { step: 0, note: `审签流程：${chain.name}` }, { chain: chain.name, round });
   });
 }
 
@@ -298,20 +296,7 @@ export async function approveIssue(
       rows = await currentRows(tx, issue);
       const last = stepIndex === chain.steps.length - 1;
       const done = !rows.some((r) => r.status === 'pending' || r.status === 'waiting');
-      await appendIssueEvent(tx, {
-        issueId: issue.id,
-        action: 'approve',
-        actorId: actor.id,
-        step: stepIndex,
-        reason: comment,
-        at: op.at,
-      });
-      await op.audit({
-        action: 'issue.approve',
-        targetType: 'issue',
-        targetId: issue.id,
-        summary: { step: step.name, comment },
-      });
+      await recordOn(op, 'approve', { step: stepIndex, reason: comment }, { step: step.name, comment });
       if (!done) return;
       if (!last) {
         await tx
@@ -375,21 +360,12 @@ export async function returnIssue(
         chain.steps[input.toStep] as ChainStep,
       );
     await tellCompiler(op, `${label}被退回${target}`, `退回理由：${input.reason}`);
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'return',
-      actorId: actor.id,
-      step: stepIndex,
-      reason: input.reason,
-      note: `退回${target}`,
-      at: op.at,
-    });
-    await op.audit({
-      action: 'issue.return',
-      targetType: 'issue',
-      targetId: issue.id,
-      summary: { toStep: input.toStep, reason: input.reason },
-    });
+    await recordOn(
+      op,
+      'return',
+      { step: stepIndex, reason: input.reason, note: `退回${target}` },
+      { toStep: input.toStep, reason: input.reason },
+    );
   });
 }
 
@@ -417,20 +393,12 @@ export async function withdrawIssue(
       .where('status', 'in', ['pending', 'waiting'])
       .execute();
     await tellSigners(op, pending, `${await issueLabel(tx, issue)}已撤回`, `撤回原因：${input.reason}`);
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'withdraw',
-      actorId: actor.id,
-      step: issue.step_index,
-      reason: input.reason,
-      at: op.at,
-    });
-    await op.audit({
-      action: 'issue.withdraw',
-      targetType: 'issue',
-      targetId: issue.id,
-      summary: { reason: input.reason },
-    });
+    await recordOn(
+      op,
+      'withdraw',
+      { step: issue.step_index, reason: input.reason },
+      { reason: input.reason },
+    );
   });
 }
 
@@ -495,21 +463,12 @@ export async function transferSignoff(
       `请审签${await issueLabel(tx, issue)}`,
       `${actor.realName}转交：${input.reason}`,
     );
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'transfer',
-      actorId: actor.id,
-      step: issue.step_index,
-      reason: input.reason,
-      note: `转交${name}`,
-      at: op.at,
-    });
-    await op.audit({
-      action: 'issue.transfer',
-      targetType: 'issue',
-      targetId: issue.id,
-      summary: { to: input.userId, reason: input.reason },
-    });
+    await recordOn(
+      op,
+      'transfer',
+      { step: issue.step_index, reason: input.reason, note: `转交${name}` },
+      { to: input.userId, reason: input.reason },
+    );
   });
 }
 
@@ -552,21 +511,12 @@ export async function addSigner(
       `请审签${await issueLabel(tx, issue)}`,
       `${actor.realName}加签${input.reason ? `：${input.reason}` : ''}`,
     );
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'add_signer',
-      actorId: actor.id,
-      step: issue.step_index,
-      reason: input.reason,
-      note: `加签${name}`,
-      at: op.at,
-    });
-    await op.audit({
-      action: 'issue.add_signer',
-      targetType: 'issue',
-      targetId: issue.id,
-      summary: { user: input.userId },
-    });
+    await recordOn(
+      op,
+      'add_signer',
+      { step: issue.step_index, reason: input.reason, note: `加签${name}` },
+      { user: input.userId },
+    );
   });
 }
 
@@ -598,14 +548,7 @@ export async function remindSigners(ctx: AppContext, actor: Actor, who: Who, id:
       `催办：请审签${await issueLabel(tx, issue)}`,
       `${actor.realName}提醒您尽快审签`,
     );
-    await appendIssueEvent(tx, {
-      issueId: issue.id,
-      action: 'remind',
-      actorId: actor.id,
-      step: issue.step_index,
-      at: op.at,
-    });
-    await op.audit({ action: 'issue.remind', targetType: 'issue', targetId: issue.id, summary: { users } });
+    await recordOn(op, 'remind', { step: issue.step_index }, { users });
     return users.length;
   });
 }

@@ -23,6 +23,7 @@ import { cstDate } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import type { Actor } from '../access/actor.ts';
+import { ATTACHMENT_TYPES, sendDownload } from '../items/attachments.ts';
 import { staffOf } from '../items/desks.ts';
 import { onLeave } from '../posts/assignment.ts';
 import {
@@ -345,14 +346,12 @@ export function issueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { buf, revision } = await wordOf(issue, request.query.revision ?? null);
         await download(actor, whoOf(request), issue.id, 'docx', revision);
         const label = await issueLabel(ctx.db.kysely, issue);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(fileName(issue.status === 'issued' ? label : `${label}送审稿`, 'docx', revision))}`,
-          )
-          .header('cache-control', 'private, no-store')
-          .send(buf);
+        return sendDownload(
+          reply,
+          buf,
+          ATTACHMENT_TYPES.docx?.mime ?? '',
+          fileName(issue.status === 'issued' ? label : `${label}送审稿`, 'docx', revision),
+        );
       },
     );
 
@@ -374,14 +373,7 @@ export function issueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (pdf === null) throw new AppError('DOCUMENT_UNAVAILABLE');
         await download(actor, whoOf(request), issue.id, 'pdf', revision);
         const label = await issueLabel(ctx.db.kysely, issue);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(fileName(label, 'pdf', revision))}`,
-          )
-          .header('cache-control', 'private, no-store')
-          .send(pdf);
+        return sendDownload(reply, pdf, ATTACHMENT_TYPES.pdf?.mime ?? '', fileName(label, 'pdf', revision));
       },
     );
 

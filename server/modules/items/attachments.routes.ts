@@ -5,7 +5,7 @@ import { attachmentSchema } from '../../../shared/schemas/items.ts';
 import { type AppContext, inTransaction, type Tx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
-import { readStoredFile, readUpload, removeStoredFile, storeFile } from './attachments.ts';
+import { readStoredFile, readUpload, removeStoredFile, sendDownload, storeFile } from './attachments.ts';
 import { mayAttach } from './items.policy.ts';
 import { loadVisible } from './items.routes.ts';
 
@@ -110,12 +110,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: { attachmentId: row.id, fileName: row.file_name },
           }),
         );
-        return reply
-          .header('content-type', row.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(buf);
+        return sendDownload(reply, buf, row.mime, row.file_name);
       },
     );
 

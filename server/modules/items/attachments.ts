@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 
@@ -87,4 +87,14 @@ export async function readUpload(
   if (!type.sniff(buf))
     throw new AppError('ATTACHMENT_REJECTED', '附件内容与其扩展名不符，请确认文件未损坏且格式正确');
   return { fileName, type, buf };
+}
+
+/** Sends a stored file as a download: its own type, never sniffed, never cached by others. */
+export function sendDownload(reply: FastifyReply, buf: Buffer, mime: string, fileName: string) {
+  return reply
+    .header('content-type', mime)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(buf);
 }

@@ -1,20 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CHAIN_CONDITION_KEYS, CHAIN_CONDITIONS, type ChainCondition } from '../../../shared/issues.ts';
 import { rulesInput } from '../../../shared/schemas/issues.ts';
 import { ApiError, api, type ListResponse, type RecordResponse, toQuery } from '../../api/client.ts';
+import { RowMoveActions } from '../../components/RowMoveActions.tsx';
 import { useApiData } from '../../components/use-desk-data.ts';
 import { useNotifyError } from '../../components/use-notify.ts';
 import type { PublicationView } from '../publications/publication-types.ts';
@@ -232,41 +222,13 @@ export function RulesEditor({ orgId, chains, manage }: Props) {
       key: 'actions',
       width: 112,
       render: (_, row, index) => (
-        <Space size={0}>
-          <Tooltip title="上移">
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowUpOutlined />}
-              disabled={index === 0}
-              onClick={() => move(index, index - 1)}
-              aria-label="上移"
-              data-testid="rule-up"
-            />
-          </Tooltip>
-          <Tooltip title="下移">
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowDownOutlined />}
-              disabled={index === rows.length - 1}
-              onClick={() => move(index, index + 1)}
-              aria-label="下移"
-              data-testid="rule-down"
-            />
-          </Tooltip>
-          <Tooltip title="删除">
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() => remove(row.key)}
-              aria-label="删除"
-              data-testid="rule-remove"
-            />
-          </Tooltip>
-        </Space>
+        <RowMoveActions
+          index={index}
+          count={rows.length}
+          onMove={(to) => move(index, to)}
+          onRemove={() => remove(row.key)}
+          testId="rule"
+        />
       ),
     });
 

@@ -1,7 +1,8 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, type FormListFieldData, Input, Row, Select, Space, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, type FormListFieldData, Input, Row, Select, Space } from 'antd';
 import { STEP_MODE_KEYS, STEP_MODES, type StepMode } from '../../../shared/issues.ts';
 import { chainStepSchema } from '../../../shared/schemas/issues.ts';
+import { RowMoveActions } from '../../components/RowMoveActions.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { minSigners, STEP_MODE_HINTS } from './chain-types.ts';
 
@@ -91,42 +92,15 @@ function StepCard({ field, index, count, signerOptions, onMove, onRemove }: Step
       title={`第${index + 1}个环节`}
       data-testid="step-card"
       extra={
-        <Space size={0}>
-          <Tooltip title="上移">
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowUpOutlined />}
-              disabled={index === 0}
-              onClick={() => onMove(index - 1)}
-              aria-label="上移"
-              data-testid="step-up"
-            />
-          </Tooltip>
-          <Tooltip title="下移">
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowDownOutlined />}
-              disabled={index === count - 1}
-              onClick={() => onMove(index + 1)}
-              aria-label="下移"
-              data-testid="step-down"
-            />
-          </Tooltip>
-          <Tooltip title="删除该环节">
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              disabled={count <= 1}
-              onClick={onRemove}
-              aria-label="删除该环节"
-              data-testid="step-remove"
-            />
-          </Tooltip>
-        </Space>
+        <RowMoveActions
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+          testId="step"
+          removeLabel="删除该环节"
+          removeDisabled={count <= 1}
+        />
       }
     >
       <Row gutter={12}>

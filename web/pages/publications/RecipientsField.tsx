@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Checkbox,
@@ -6,7 +6,6 @@ import {
   type FormListFieldData,
   Input,
   Select,
-  Space,
   Table,
   Tooltip,
   Typography,
@@ -18,6 +17,7 @@ import {
   RECIPIENT_GROUPS,
 } from '../../../shared/issues.ts';
 import { type Recipient, recipientSchema } from '../../../shared/schemas/issues.ts';
+import { RowMoveActions } from '../../components/RowMoveActions.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 
 const MAX_RECIPIENTS = 60;
@@ -147,41 +147,13 @@ export function RecipientsField() {
             key: 'actions',
             width: 112,
             render: (_: unknown, field: FormListFieldData, index: number) => (
-              <Space size={0}>
-                <Tooltip title="上移">
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowUpOutlined />}
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                    aria-label="上移"
-                    data-testid="recipient-up"
-                  />
-                </Tooltip>
-                <Tooltip title="下移">
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowDownOutlined />}
-                    disabled={index === fields.length - 1}
-                    onClick={() => move(index, index + 1)}
-                    aria-label="下移"
-                    data-testid="recipient-down"
-                  />
-                </Tooltip>
-                <Tooltip title="删除">
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label="删除"
-                    data-testid="recipient-remove"
-                  />
-                </Tooltip>
-              </Space>
+              <RowMoveActions
+                index={index}
+                count={fields.length}
+                onMove={(to) => move(index, to)}
+                onRemove={() => remove(field.name)}
+                testId="recipient"
+              />
             ),
           },
         ];
