@@ -59,7 +59,22 @@ describe('authentication', () => {
     await page.getByText('信息处编辑').first().waitFor();
 
     const labels = await menuLabels(page);
-    expect(labels).toEqual(['工作台', '信息处理', '值班安排', '刊物编发', '刊物', '个人设置']);
+    expect(labels).toEqual([
+      '工作台',
+      '信息处理',
+      '值班安排',
+      '刊物编发',
+      '刊物',
+      '交办件',
+      '督办',
+      '统计分析',
+      '通报与报告',
+      '委员履职',
+      '计分规则',
+      '评选表彰',
+      '公开与公告',
+      '个人设置',
+    ]);
     expect(labels).not.toContain('用户管理');
     expect(labels).not.toContain('审计日志');
     expect(await page.getByTestId('menu-users').count()).toBe(0);

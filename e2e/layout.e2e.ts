@@ -100,7 +100,7 @@ describe('layout', () => {
     const menu = page.getByTestId('menu');
     await menu.waitFor();
     const items = (await menu.locator('li.ant-menu-item').allTextContents()).map((t) => t.trim());
-    expect(items).toEqual(['工作台', '我的信息', '个人设置']);
+    expect(items).toEqual(['工作台', '我的信息', '我的履职', '个人设置']);
     await page.getByTestId('menu-profile').click();
     await page.waitForURL(/\/profile$/);
     await menu.waitFor({ state: 'hidden' });

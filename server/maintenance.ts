@@ -5,6 +5,7 @@ import { purgeAudit } from './modules/audit/audit.service.ts';
 import { runHandovers } from './modules/items/handover.service.ts';
 import { deliverOutbox, runDigest } from './modules/notifications/digest.service.ts';
 import { purgeExpiredSessions } from './modules/sessions/sessions.repository.ts';
+import { runSupervisionReminders } from './modules/supervision/reminders.service.ts';
 
 /**
  * Hourly: drop dead sessions and stale lockout counters; drop audit and login-log rows past
@@ -42,16 +43,18 @@ export async function runMaintenance(
 
 export function startMaintenance(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout[] {
   const tick = () => runMaintenance(ctx).catch((err: unknown) => log.error({ err }, 'maintenance failed'));
-  // Deadlines are counted in hours, so hand-overs (and unread digests) run every few minutes.
+  // Deadlines are counted in hours, so hand-overs (and unread digests) run every few minutes;
+  // follow-up (督办) reminders ride along, each sent once (reminder_marks).
   // A run still going (a slow gateway) is not overlapped by the next.
   let running = false;
   const handover = () => {
     if (running) return;
     running = true;
     runHandovers(ctx)
+      .then(() => runSupervisionReminders(ctx))
       .then(() => runDigest(ctx))
       .then(() => deliverOutbox(ctx))
-      .catch((err: unknown) => log.error({ err }, 'hand-over or digest failed'))
+      .catch((err: unknown) => log.error({ err }, 'hand-over, reminders or digest failed'))
       .finally(() => {
         running = false;
       });

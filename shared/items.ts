@@ -34,6 +34,8 @@ export const ITEM_SOURCES = {
   research: '调研报告',
   consultation: '月度专题协商会',
   publication: '其他刊物',
+  /** Written at the office's request (约稿): scored with the solicited bonus when adopted upstream. */
+  solicited: '约稿',
 } as const;
 export type ItemSource = keyof typeof ITEM_SOURCES;
 export const ITEM_SOURCE_KEYS = Object.keys(ITEM_SOURCES) as [ItemSource, ...ItemSource[]];
@@ -81,6 +83,11 @@ export const NOTIFICATION_KINDS = {
   item_feedback: '我的信息被采用、批示',
   issue_approval: '待我审签的刊物',
   issue_status: '刊物审签进展',
+  referral_task: '交办件办理提醒',
+  item_reply: '我的信息的办复情况',
+  supervision_due: '督办到期提醒',
+  performance_dispute: '委员履职申诉',
+  performance_result: '我的履职申诉处理结果',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_KEYS = Object.keys(NOTIFICATION_KINDS) as [

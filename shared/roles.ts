@@ -31,7 +31,14 @@ export const PERMISSIONS = {
   'issue.review': '审核刊物',
   'issue.approve': '审定签发刊物',
   'feedback.record': '登记反馈与批示',
+  // Departments that handle referred items (交办件): sign for them and reply (办复)
+  'referral.handle': '签收和办复交办件',
+  // Public portal (R4.4): approving the public version of items, and notices
+  'item.disclose': '批准信息公开',
+  'portal.manage': '管理门户通知公告',
   'stats.read': '查看统计',
+  'score.manage': '管理计分规则',
+  'performance.own': '查看本人履职记录并申诉',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -39,7 +46,7 @@ export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as [Permission, ...Permi
 
 /** Permissions that touch business content; none of the three administrators may hold them. */
 export const BUSINESS_PERMISSIONS: readonly Permission[] = PERMISSION_KEYS.filter((p) =>
-  /^(item|issue|feedback|stats)\./.test(p),
+  /^(item|issue|feedback|stats|score|performance|portal|referral)\./.test(p),
 );
 
 export const SCOPES = {
@@ -65,7 +72,7 @@ interface RoleDef {
 export const ROLES = {
   member: {
     label: '委员/特邀信息员',
-    permissions: ['item.submit'],
+    permissions: ['item.submit', 'performance.own'],
     defaultScope: 'self',
     privileged: false,
     admin: false,
@@ -93,9 +100,19 @@ export const ROLES = {
       'issue.review',
       'feedback.record',
       'stats.read',
+      'score.manage',
+      'item.disclose',
+      'portal.manage',
     ],
     defaultScope: 'subtree',
     privileged: true,
+    admin: false,
+  },
+  handler: {
+    label: '承办单位联络员',
+    permissions: ['referral.handle'],
+    defaultScope: 'org',
+    privileged: false,
     admin: false,
   },
   leader: {

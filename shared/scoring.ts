@@ -20,8 +20,16 @@ export interface ScoreRules {
   adoption: Record<AdoptionBody, { single: number; combined: number }>;
   /** A leader's written instruction, by rank. */
   instruction: Record<InstructionRank, number>;
-  /** Once per item and event when any author is a member at that level (全国 over 省). */
-  bonus: { own: { province: number; national: number }; upstream: { province: number; national: number } };
+  /**
+   * Once per item and event when any author is a member at that level (全国 over 省); and, for a
+   * solicited piece (约稿), once per adoption upstream. Tables saved before the solicited bonus
+   * existed lack it: it counts as 0 there.
+   */
+  bonus: {
+    own: { province: number; national: number };
+    upstream: { province: number; national: number };
+    solicited?: number;
+  };
   /** At most this many points per item over all its events; null for no cap. */
   capPerItem: number | null;
   split: { policy: SplitPolicy; firstPercent: number; maxCredited: number | null };
@@ -42,11 +50,16 @@ export const DEFAULT_SCORE_RULES: ScoreRules = {
     other: { single: 5, combined: 2 },
   },
   instruction: { central: 50, provincial_main: 30, provincial: 20, bureau: 15, city: 10 },
-  bonus: { own: { province: 2, national: 5 }, upstream: { province: 10, national: 15 } },
+  bonus: { own: { province: 2, national: 5 }, upstream: { province: 10, national: 15 }, solicited: 5 },
   capPerItem: null,
   split: { policy: 'first_half', firstPercent: 50, maxCredited: null },
   unitParallel: true,
 };
+
+/** A stored table with the fields added since it was saved filled in as they then counted (0). */
+export function completeRules(r: ScoreRules): ScoreRules & { bonus: { solicited: number } } {
+  return { ...r, bonus: { ...r.bonus, solicited: r.bonus.solicited ?? 0 } };
+}
 
 /** Hundredths of a point as a person reads them: 2.5, 0.83, 35. */
 export function formatPoints(hundredths: number): string {

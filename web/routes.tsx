@@ -21,6 +21,18 @@ const routes: RouteObject[] = [
     lazy: screen(() => import('./pages/portal/PortalPage.tsx').then((m) => m.PortalPage)),
   },
   {
+    path: '/portal/notices/:id',
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+    lazy: screen(() => import('./pages/portal/PortalDetail.tsx').then((m) => m.NoticePage)),
+  },
+  {
+    path: '/portal/items/:id',
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+    lazy: screen(() => import('./pages/portal/PortalDetail.tsx').then((m) => m.DisclosedItemPage)),
+  },
+  {
     path: '/',
     Component: SessionRoot,
     HydrateFallback: FullPageSpin,
@@ -84,6 +96,58 @@ const routes: RouteObject[] = [
           {
             path: 'approval-chains',
             lazy: screen(() => import('./pages/chains/ChainsPage.tsx').then((m) => m.ChainsPage)),
+          },
+          {
+            path: 'referrals',
+            lazy: screen(() => import('./pages/referrals/ReferralsPage.tsx').then((m) => m.ReferralsPage)),
+          },
+          {
+            path: 'referrals/:id',
+            lazy: screen(() => import('./pages/referrals/ReferralPage.tsx').then((m) => m.ReferralPage)),
+          },
+          {
+            path: 'supervision',
+            lazy: screen(() =>
+              import('./pages/supervision/SupervisionPage.tsx').then((m) => m.SupervisionPage),
+            ),
+          },
+          {
+            path: 'stats',
+            lazy: screen(() => import('./pages/stats/StatsPage.tsx').then((m) => m.StatsPage)),
+          },
+          {
+            path: 'performance',
+            lazy: screen(() =>
+              import('./pages/performance/PerformancePage.tsx').then((m) => m.PerformancePage),
+            ),
+          },
+          {
+            path: 'my-performance',
+            lazy: screen(() =>
+              import('./pages/performance/MyPerformancePage.tsx').then((m) => m.MyPerformancePage),
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: screen(() => import('./pages/reports/ReportsPage.tsx').then((m) => m.ReportsPage)),
+          },
+          {
+            path: 'scoring',
+            lazy: screen(() => import('./pages/scoring/ScoringPage.tsx').then((m) => m.ScoringPage)),
+          },
+          {
+            path: 'awards',
+            lazy: screen(() => import('./pages/awards/AwardsPage.tsx').then((m) => m.AwardsPage)),
+          },
+          {
+            path: 'awards/:id',
+            lazy: screen(() => import('./pages/awards/AwardRoundPage.tsx').then((m) => m.AwardRoundPage)),
+          },
+          {
+            path: 'disclosures',
+            lazy: screen(() =>
+              import('./pages/disclosures/DisclosuresPage.tsx').then((m) => m.DisclosuresPage),
+            ),
           },
           {
             path: 'posts',

@@ -499,6 +499,93 @@ export interface FeedbackFilesTable {
   created_at: string;
 }
 
+export interface ReferralsTable {
+  id: Generated<number>;
+  item_id: number;
+  /** The department the item is referred to (交办单位). */
+  org_id: number;
+  /** The CPPCC whose Information Office made the referral (the item's receiving office). */
+  desk_id: number;
+  /** ReferralState (shared/referrals.ts). */
+  state: string;
+  note: string;
+  sent_on: string;
+  deadline_days: number;
+  due_on: string;
+  created_by: number;
+  created_at: string;
+  signed_on: string | null;
+  signer_name: string;
+  signed_by: number | null;
+  /** 1 when the office recorded the signing on the department's behalf (代为登记). */
+  signed_proxy: number;
+  closed_at: string | null;
+  closed_by: number | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+  revoke_reason: string;
+  updated_at: string;
+}
+
+export interface ReferralRepliesTable {
+  id: Generated<number>;
+  referral_id: number;
+  text: string;
+  replied_on: string;
+  recorded_by: number;
+  proxy: number;
+  created_at: string;
+  /** ReplyRating once the office has reviewed the reply. */
+  rating: string | null;
+  review_note: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+}
+
+export interface ReferralFilesTable {
+  id: Generated<number>;
+  reply_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export interface SupervisionsTable {
+  id: Generated<number>;
+  item_id: number;
+  desk_id: number;
+  /** The instruction (批示) being followed up. */
+  feedback_id: number;
+  state: string;
+  due_on: string;
+  note: string;
+  created_by: number;
+  created_at: string;
+  remind_count: number;
+  last_reminded_at: string | null;
+  result: string;
+  closed_on: string | null;
+  closed_by: number | null;
+  implementation_id: number | null;
+}
+
+export interface SupervisionUnitsTable {
+  supervision_id: number;
+  org_id: number;
+}
+
+export interface ReminderMarksTable {
+  subject: string;
+  subject_id: number;
+  kind: string;
+  due_on: string;
+  created_at: string;
+}
+
 export interface ScoreRuleSetsTable {
   id: Generated<number>;
   org_id: number;
@@ -509,6 +596,37 @@ export interface ScoreRuleSetsTable {
   rules: string;
   created_by: number | null;
   created_at: string;
+  /** Why a table effective on an already-scored day was saved; '' for a table that only looks ahead. */
+  retroactive_reason: Generated<string>;
+  updated_at: string | null;
+}
+
+export interface PerformanceSchemesTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  /** JSON: PerformanceScheme (shared/performance.ts). */
+  rules: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface PerformanceDisputesTable {
+  id: Generated<number>;
+  /** The CPPCC whose record is disputed. */
+  org_id: number;
+  user_id: number;
+  year: number;
+  item_id: number | null;
+  reason: string;
+  /** DisputeState (shared/performance.ts). */
+  state: string;
+  reply: Generated<string>;
+  /** Hundredths of a point, added to the year's record when accepted. */
+  adjustment: Generated<number>;
+  created_at: string;
+  resolved_by: number | null;
+  resolved_at: string | null;
 }
 
 export interface ScoreLedgerTable {
@@ -525,6 +643,92 @@ export interface ScoreLedgerTable {
   points: number;
   occurred_on: string;
   explanation: string;
+}
+
+/** The public version of an item, approved for the portal (R4.4); withdrawn, never deleted. */
+export interface DisclosuresTable {
+  id: Generated<number>;
+  item_id: number;
+  /** The CPPCC whose office disclosed it (the item's receiving office). */
+  org_id: number;
+  status: string;
+  title: string;
+  text: string;
+  /** Topic names and publication name as approved (public words only). */
+  category: string;
+  topic: string;
+  publication: string;
+  disclosed_on: string | null;
+  year: number | null;
+  prepared_by: number;
+  prepared_at: string;
+  approved_by: number | null;
+  approved_at: string | null;
+  withdrawn_by: number | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string;
+  version: number;
+  updated_at: string;
+}
+
+/** A notice (公告) of one CPPCC's office on the portal; drafts are not public. */
+export interface NoticesTable {
+  id: Generated<number>;
+  org_id: number;
+  status: string;
+  title: string;
+  body: string;
+  publish_on: string;
+  pinned: number;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+  published_by: number | null;
+  published_at: string | null;
+  withdrawn_by: number | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string;
+  version: number;
+}
+
+/** 评选表彰 (R4.10): a round per CPPCC office over a period, with quotas per kind. */
+export interface AwardRoundsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  period_from: string;
+  period_to: string;
+  quota_unit: number;
+  quota_person: number;
+  quota_item: number;
+  /** draft (草拟) | final (已定). */
+  state: string;
+  computed_at: string;
+  created_by: number | null;
+  created_at: string;
+  finalized_by: number | null;
+  finalized_at: string | null;
+}
+
+/** A subject ranked within its quota at the last computation, or one the committee adjusted. */
+export interface AwardEntriesTable {
+  id: Generated<number>;
+  round_id: number;
+  kind: string;
+  subject_id: number;
+  name: string;
+  unit: string;
+  /** Hundredths of a point. */
+  score: number;
+  rank: number | null;
+  /** Within the quota at the last computation (1) or kept only for its adjustment (0). */
+  ranked: number;
+  /** null | remove (调出) | add (增补). */
+  adjustment: string | null;
+  reason: string;
+  adjusted_by: number | null;
+  adjusted_at: string | null;
 }
 
 export interface Database {
@@ -566,8 +770,20 @@ export interface Database {
   dispatches: DispatchesTable;
   item_feedback: ItemFeedbackTable;
   feedback_files: FeedbackFilesTable;
+  referrals: ReferralsTable;
+  referral_replies: ReferralRepliesTable;
+  referral_files: ReferralFilesTable;
+  supervisions: SupervisionsTable;
+  supervision_units: SupervisionUnitsTable;
+  reminder_marks: ReminderMarksTable;
   score_rule_sets: ScoreRuleSetsTable;
+  performance_schemes: PerformanceSchemesTable;
+  performance_disputes: PerformanceDisputesTable;
   score_ledger: ScoreLedgerTable;
+  disclosures: DisclosuresTable;
+  notices: NoticesTable;
+  award_rounds: AwardRoundsTable;
+  award_entries: AwardEntriesTable;
 }
 
 export type OrgRow = Selectable<OrganizationsTable>;
@@ -586,3 +802,10 @@ export type IssueRow = Selectable<IssuesTable>;
 export type SignoffRow = Selectable<IssueSignoffsTable>;
 export type DispatchRow = Selectable<DispatchesTable>;
 export type FeedbackRow = Selectable<ItemFeedbackTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ReplyRow = Selectable<ReferralRepliesTable>;
+export type SupervisionRow = Selectable<SupervisionsTable>;
+export type DisclosureRow = Selectable<DisclosuresTable>;
+export type NoticeRow = Selectable<NoticesTable>;
+export type AwardRoundRow = Selectable<AwardRoundsTable>;
+export type AwardEntryRow = Selectable<AwardEntriesTable>;

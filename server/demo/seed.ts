@@ -9,6 +9,7 @@ import { insertUser } from '../modules/users/users.service.ts';
 import { DEMO_TREE, type DemoOrg, demoMembers } from './province-data.ts';
 import { demoPublishing } from './seed-issues.ts';
 import { DEMO_HISTORY_DAYS, seedClock, seedDemoItems } from './seed-items.ts';
+import { seedDemoPortal } from './seed-portal.ts';
 
 /**
  * One account per role (the information office also has a second editor and a deputy
@@ -112,6 +113,15 @@ export const DEMO_ACCOUNTS: readonly {
     role: 'chair',
     grantOrgKey: 'province',
     scope: 'subtree',
+  },
+  {
+    login: 'handler',
+    realName: '陈文博',
+    orgKey: 'cmte_proposal',
+    title: '承办联络员',
+    role: 'handler',
+    grantOrgKey: 'cmte_proposal',
+    scope: 'org',
   },
   {
     login: 'liaison',
@@ -241,6 +251,7 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<void>
     });
   });
   await seedDemoItems(seedCtx, org, end, demoPublishing(seedCtx, org, end));
+  await seedDemoPortal(ctx, org('province'), end);
   await ctx.db.kysely
     .updateTable('users')
     .set({ password_changed_at: new Date(end).toISOString() })

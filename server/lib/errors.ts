@@ -13,3 +13,22 @@ export class AppError extends Error {
     this.details = details;
   }
 }
+
+/** A unique-constraint violation from PostgreSQL (23505) or SQLite. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Runs a write a unique index guards and names the clash in the caller's words: a concurrent
+ * request that passed the same check first leaves this one a clear refusal, not a generic 409.
+ */
+export async function unlessDuplicate<T>(write: Promise<T>, refusal: () => AppError): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw refusal();
+    throw error;
+  }
+}

@@ -2,14 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
 import { type AppContext, inTransaction } from '../context.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, isUniqueViolation } from '../lib/errors.ts';
 import { whoOf } from './auth.ts';
-
-/** A unique-constraint violation from PostgreSQL (23505) or SQLite. */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 function body(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
   return {

@@ -1,6 +1,9 @@
 import type { ChainStep } from '../../shared/schemas/issues.ts';
 import type { AppContext } from '../context.ts';
+import { approveIssue, submitIssue } from '../modules/issues/approval.service.ts';
 import { createChain, insertDefaultPublications, saveRules } from '../modules/issues/config.service.ts';
+import { findIssue } from '../modules/issues/issues.repository.ts';
+import { createIssue } from '../modules/issues/issues.service.ts';
 import { findItem } from '../modules/items/items.repository.ts';
 import { createPost } from '../modules/posts/posts.service.ts';
 import { makeUser } from './factories.ts';
@@ -88,4 +91,19 @@ export async function selectedItem(ctx: AppContext, w: ItemWorld, title = '关�
   await act(ctx, w.actors.editor, id, 'register');
   await act(ctx, w.actors.editor, id, 'select');
   return (await findItem(ctx.db.kysely, id))?.id as number;
+}
+
+/** An issue of 《社情民意》 holding the items, sent, approved by the director and signed by the leader. */
+export async function issueItems(ctx: AppContext, w: IssueWorld, itemIds: number[]): Promise<number> {
+  const id = await createIssue(ctx, w.actors.editor, WHO, {
+    publicationId: w.publications.sheqing,
+    kind: 'regular',
+    urgency: 'normal',
+    itemIds,
+  });
+  const v = async () => (await findIssue(ctx.db.kysely, id))?.version as number;
+  await submitIssue(ctx, w.actors.editor, WHO, id, await v());
+  await approveIssue(ctx, w.actors.director, WHO, id, await v(), '');
+  await approveIssue(ctx, w.signers.leader.actor, WHO, id, await v(), '');
+  return id;
 }

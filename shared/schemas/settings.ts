@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from '../roles.ts';
+import { workYearProblem } from '../workdays.ts';
+
+/** One year of the working-day calendar (shared/workdays.ts), as the administrator enters it. */
+export const workYearSchema = z
+  .object({
+    year: z.number().int().min(2000, '年份应在2000～2100之间').max(2100, '年份应在2000～2100之间'),
+    holidays: z.array(z.string().trim()).max(60, '每年放假日期最多60天'),
+    workdays: z.array(z.string().trim()).max(20, '每年调休上班日期最多20天'),
+  })
+  .superRefine((y, c) => {
+    const problem = workYearProblem(y);
+    if (problem) c.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Settings an administrator can change at run time, with their defaults and limits. */
 export const settingsSchema = z.object({
@@ -27,5 +40,11 @@ export const settingsSchema = z.object({
   itemMaxAttachmentMb: z.number().int().min(1).max(50),
   /** Hours after which an unread notification is collected into the daily digest. */
   digestAfterHours: z.number().int().min(1).max(168),
+  /** Holidays and adjusted working days per year (工作日历), for deadlines in working days. */
+  workCalendar: z
+    .array(workYearSchema)
+    .max(20)
+    .refine((ys) => new Set(ys.map((y) => y.year)).size === ys.length, '同一年份只能填写一次')
+    .default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -248,6 +248,46 @@ export const ITEM_ACTIONS = {
     inputs: [],
     bulk: false,
   },
+  // Public disclosure (R4.4): the office director approves a public version of an issued item
+  // whose author consented, and may withdraw it; recorded on the item's timeline, state unchanged.
+  disclose: {
+    label: '批准公开',
+    from: ['published', 'forwarded', 'archived'],
+    to: null,
+    by: 'system',
+    reason: false,
+    inputs: [],
+    bulk: false,
+  },
+  undisclose: {
+    label: '撤销公开',
+    from: ['published', 'forwarded', 'archived'],
+    to: null,
+    by: 'system',
+    reason: true,
+    inputs: [],
+    bulk: false,
+  },
+  /** A step of a referral to a department: 交办, 签收, 办复, 评价, 撤销 (the note says which). */
+  handle: {
+    label: '交办办复',
+    from: ['published', 'forwarded', 'referred', 'archived'],
+    to: null,
+    by: 'system',
+    reason: false,
+    inputs: [],
+    bulk: false,
+  },
+  /** A step of the follow-up of an instruction: 立项督办, 催办, 办结. */
+  supervise: {
+    label: '督办',
+    from: ['published', 'forwarded', 'referred', 'archived'],
+    to: null,
+    by: 'system',
+    reason: false,
+    inputs: [],
+    bulk: false,
+  },
 } as const satisfies Record<string, ItemActionDef>;
 
 export type ItemAction = keyof typeof ITEM_ACTIONS;

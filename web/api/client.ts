@@ -32,6 +32,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header a mutation sends (for requests made outside `api`, e.g. a POST download). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export function onAuthProblem(handler: (problem: AuthProblem) => void): void {
   authProblemHandler = handler;
 }

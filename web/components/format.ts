@@ -32,3 +32,9 @@ export function describeUserAgent(ua: string): string {
   const system = pick(ua, SYSTEMS);
   return system ? `${browser} · ${system}` : browser;
 }
+
+/** Today in the China calendar (the office's calendar, whatever the browser's time zone). */
+export function beijingToday(): { year: number; month: number; day: string } {
+  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day };
+}

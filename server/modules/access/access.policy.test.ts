@@ -22,10 +22,21 @@ const g = (role: Role, orgId: number, orgPath: string, scope: ActorGrant['scope'
 
 /** The expected permission table, written out so a change to ROLES must be deliberate. */
 const EXPECTED: Record<Role, string[]> = {
-  member: ['item.submit'],
+  member: ['item.submit', 'performance.own'],
   liaison: ['item.read_unit', 'item.submit', 'item.submit_for_member', 'stats.read'],
   editor: ['feedback.record', 'issue.compile', 'item.edit', 'stats.read'],
-  director: ['feedback.record', 'issue.compile', 'issue.review', 'item.assign', 'item.edit', 'stats.read'],
+  director: [
+    'feedback.record',
+    'issue.compile',
+    'issue.review',
+    'item.assign',
+    'item.disclose',
+    'item.edit',
+    'portal.manage',
+    'score.manage',
+    'stats.read',
+  ],
+  handler: ['referral.handle'],
   leader: ['issue.approve', 'stats.read'],
   secgen: ['issue.approve', 'issue.review', 'stats.read'],
   chair: ['issue.approve', 'stats.read'],
@@ -90,6 +101,11 @@ describe('三员分立', () => {
     expect(grantRefusal('liaison', 'recipient', 'org', [])).toContain('外部');
     expect(grantRefusal('member', 'party', 'org', [])).toContain('本人');
     expect(grantRefusal('liaison', 'party', 'org', [])).toBeNull();
+    // A department's handler (承办单位联络员) sits in a body that handles referrals.
+    expect(grantRefusal('handler', 'party', 'org', [])).toContain('承办单位联络员');
+    expect(grantRefusal('handler', 'recipient', 'org', [])).toContain('外部');
+    expect(grantRefusal('handler', 'committee', 'org', [])).toBeNull();
+    expect(grantRefusal('handler', 'cppcc_city', 'org', [])).toBeNull();
   });
 
   it('marks exactly the administrators and leaders as privileged', () => {

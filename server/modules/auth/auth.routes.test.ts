@@ -37,7 +37,7 @@ describe('login', () => {
     expect(cookie?.sameSite).toBe('Strict');
     const body = res.json();
     expect(body.data.status).toBe('ok');
-    expect(body.data.me.permissions).toEqual(['item.submit']);
+    expect(body.data.me.permissions).toEqual(['item.submit', 'performance.own']);
     const rows = await t.ctx.db.kysely
       .selectFrom('login_log')
       .selectAll()

@@ -85,7 +85,7 @@ function checkDate(item: ItemRow, occurredOn: string, now: Date): void {
 }
 
 /** Inserts one feedback row on one item, with its item event, audit row and the authors' notice. */
-async function insertFeedback(
+export async function insertFeedback(
   tx: Tx,
   audit: AuditFn,
   actor: Actor,

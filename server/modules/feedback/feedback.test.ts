@@ -7,11 +7,8 @@ import type { FeedbackInput, FeedbackView } from '../../../shared/schemas/feedba
 import { AppError } from '../../lib/errors.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
 import { call, loginAs, type Session } from '../../test/factories.ts';
-import { type IssueWorld, makeIssueWorld, selectedItem } from '../../test/issues.ts';
+import { type IssueWorld, issueItems, makeIssueWorld, selectedItem } from '../../test/issues.ts';
 import { WHO } from '../../test/items.ts';
-import { approveIssue, submitIssue } from '../issues/approval.service.ts';
-import { findIssue } from '../issues/issues.repository.ts';
-import { createIssue } from '../issues/issues.service.ts';
 import { recordFeedback, recordIssueFeedback, revokeFeedback } from './feedback.service.ts';
 
 let t: TestContext;
@@ -46,16 +43,7 @@ async function issued(n: number) {
   const items: number[] = [];
   for (let i = 0; i < n; i += 1)
     items.push(await selectedItem(t.ctx, w, `关于优化营商环境的建议（${i + 1}）`));
-  const id = await createIssue(t.ctx, w.actors.editor, WHO, {
-    publicationId: w.publications.sheqing,
-    kind: 'regular',
-    urgency: 'normal',
-    itemIds: items,
-  });
-  const v = async () => (await findIssue(t.ctx.db.kysely, id))?.version as number;
-  await submitIssue(t.ctx, w.actors.editor, WHO, id, await v());
-  await approveIssue(t.ctx, w.actors.director, WHO, id, await v(), '');
-  await approveIssue(t.ctx, w.signers.leader.actor, WHO, id, await v(), '');
+  const id = await issueItems(t.ctx, w, items);
   return { id, items };
 }
 

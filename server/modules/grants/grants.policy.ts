@@ -1,4 +1,5 @@
 import { CPPCC_TYPES, type OrgType } from '../../../shared/orgs.ts';
+import { REFERRAL_ORG_TYPES } from '../../../shared/referrals.ts';
 import { ADMIN_ROLES, ROLES, type Role, type Scope } from '../../../shared/roles.ts';
 
 /** Roles that sit in a CPPCC's own information office or leadership. */
@@ -33,5 +34,7 @@ export function grantRefusal(
     return `“${ROLES[role].label}”只能在省、市、县政协授予`;
   }
   if (role === 'member' && scope !== 'self') return '委员角色的数据范围只能是“本人”';
+  if (role === 'handler' && !REFERRAL_ORG_TYPES.includes(orgType))
+    return '“承办单位联络员”只能在机关部门、专门委员会或市、县政协授予';
   return null;
 }

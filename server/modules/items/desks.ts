@@ -52,6 +52,17 @@ export async function desksOf(
   return [...unique.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** The desks (id → name) where the actor holds any of the permissions. */
+export async function desksWithAny(
+  tx: Tx,
+  actor: Pick<Actor, 'grants'>,
+  permissions: readonly Permission[],
+): Promise<Map<number, string>> {
+  const desks = new Map<number, string>();
+  for (const p of permissions) for (const d of await desksOf(tx, actor, p)) desks.set(d.id, d.name);
+  return desks;
+}
+
 /** Office staff of a desk: holders of `permission` through a grant whose organisation's CPPCC is the desk. */
 export async function staffOf(
   tx: Tx,

@@ -161,26 +161,55 @@ export async function listItems(
   for (const a of authors) names.set(a.item_id, [...(names.get(a.item_id) ?? []), a.name]);
   return {
     total: Number(n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      status: r.status as ItemState,
-      stream: r.stream as ItemStream,
-      kind: r.kind as ItemKind | null,
-      title: r.title,
-      topicName: r.topic_name ?? '',
-      submittingOrgName: r.org_name,
-      authorNames: (names.get(r.id) ?? []).join('、'),
-      assigneeName: r.assignee_name ?? '',
-      urgent: r.urgent === 1,
-      composite: r.composite === 1,
-      charCount: r.char_count,
-      dueAt: r.due_at,
-      overdue: isOverdue({ due_at: r.due_at, status: r.status }, now),
-      lastReason: r.last_reason,
-      submittedAt: r.submitted_at,
-      updatedAt: r.updated_at,
-    })),
+    rows: rows.map((r) => presentSummary(r, names, now)),
+  };
+}
+
+/** The columns a list row of items is presented from. */
+export interface SummaryRow {
+  id: number;
+  number: string | null;
+  status: string;
+  stream: string;
+  kind: string | null;
+  title: string;
+  topic_name: string | null;
+  org_name: string;
+  assignee_name: string | null;
+  urgent: number;
+  composite: number;
+  char_count: number;
+  due_at: string | null;
+  last_reason: string;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+/** A list row as the workbench, “我的信息” and the statistics drill-down show it. */
+export function presentSummary(
+  r: SummaryRow,
+  names: ReadonlyMap<number, string[]>,
+  now: string,
+): ItemSummary {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status as ItemState,
+    stream: r.stream as ItemStream,
+    kind: r.kind as ItemKind | null,
+    title: r.title,
+    topicName: r.topic_name ?? '',
+    submittingOrgName: r.org_name,
+    authorNames: (names.get(r.id) ?? []).join('、'),
+    assigneeName: r.assignee_name ?? '',
+    urgent: r.urgent === 1,
+    composite: r.composite === 1,
+    charCount: r.char_count,
+    dueAt: r.due_at,
+    overdue: isOverdue({ due_at: r.due_at, status: r.status }, now),
+    lastReason: r.last_reason,
+    submittedAt: r.submitted_at,
+    updatedAt: r.updated_at,
   };
 }
 

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentPeriod } from '../../../shared/periods.ts';
 import type { AppContext } from '../../context.ts';
-import { readGeneration } from '../../db/generation.ts';
+import { publicCache } from './portal.cache.ts';
+import { publicContentRoutes } from './portal.public.ts';
 
 const TAGS = ['公开门户'];
 
@@ -19,21 +20,16 @@ const rankingSchema = z.object({
 });
 
 /**
- * The public portal (R4.9): no login, nothing internal. The rolling ranking of submitting units
+ * The public portal (R4.9): no login, nothing internal. Notices and disclosed items (R4.4) are in
+ * portal.public.ts. The rolling ranking of submitting units
  * by submissions this year or quarter, counted from the first submission of each item (China
  * calendar). Responses carry only the fields below; answers are cached until the data changes.
  */
 export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    const generation = await readGeneration(ctx.db.kysely);
-    const hit = ctx.reads.get(key, generation) as T | undefined;
-    if (hit !== undefined) return hit;
-    const value = await load();
-    ctx.reads.set(key, generation, value);
-    return value;
-  };
+  const cached = publicCache(ctx);
 
   return async (app) => {
+    await app.register(publicContentRoutes(ctx, cached));
     app.get(
       '/public/ranking',
       {
@@ -47,7 +43,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const period = currentPeriod(request.query.period, ctx.clock.now());
-        const data = await cached(`portal:ranking:${period.kind}:${period.from}`, async () => {
+        const { value: data } = await cached(`portal:ranking:${period.kind}:${period.from}`, async () => {
           const rows = await ctx.db.kysely
             .selectFrom('items')
             .innerJoin('organizations', 'organizations.id', 'items.submitting_org_id')

@@ -248,6 +248,64 @@ describe('default scoring rules, by hand', () => {
     ]);
   });
 
+  it('15. tables with decimals score exact hundredths: 0.1 and 2.3 points, a cap of 2.45', () => {
+    const tenths = withRules({ own: { single: 0.1, combined: 2.3, referred: 1 }, capPerItem: 2.45 });
+    expect(
+      brief(scoreItem({ unitOrgId: UNIT, authors: [member(1)] }, [published('2026-03-10')], [tenths])),
+    ).toEqual([
+      ['org:900', 10, 'own.single'],
+      ['user:1', 10, 'own.single'],
+    ]);
+    const combined: ScoreEvent = { ...published('2026-03-11', 'publish:2'), kind: 'own_combined' };
+    expect(brief(scoreItem({ unitOrgId: UNIT, authors: [] }, [published(), combined], [tenths]))).toEqual([
+      ['org:900', 10, 'own.single'],
+      ['org:900', 230, 'own.combined'],
+    ]);
+    const capped = scoreItem(
+      { unitOrgId: UNIT, authors: [] },
+      [published(), combined, { ...combined, source: 'publish:3', occurredOn: '2026-03-12' }],
+      [tenths],
+    );
+    expect(brief(capped).map(([, p]) => p)).toEqual([10, 230, 5]);
+  });
+
+  it('16. a solicited piece (约稿) adopted upstream: +5 once per adoption, not on its own publication', () => {
+    const lines = scoreItem(
+      { unitOrgId: UNIT, authors: [member(1)], solicited: true },
+      [published(), adopted('provincial_party', 'single', '2026-04-01')],
+      [],
+    );
+    expect(brief(lines)).toEqual([
+      ['org:900', 500, 'own.single'],
+      ['user:1', 500, 'own.single'],
+      ['org:900', 2000, 'adoption.provincial_party.single+bonus.solicited'],
+      ['user:1', 2000, 'adoption.provincial_party.single+bonus.solicited'],
+    ]);
+    expect(lines[2]?.explanation).toContain('采用，15分；约稿加5分');
+    // A second adoption earns the bonus again: once per adoption, not once per item.
+    const twice = scoreItem(
+      { unitOrgId: UNIT, authors: [member(1)], solicited: true },
+      [
+        adopted('provincial_party', 'single', '2026-04-01'),
+        adopted('national_cppcc', 'combined', '2026-05-01', 'feedback:3'),
+      ],
+      [],
+    );
+    expect(brief(twice).filter(([s]) => s === 'org:900')).toEqual([
+      ['org:900', 2000, 'adoption.provincial_party.single+bonus.solicited'],
+      ['org:900', 2000, 'adoption.national_cppcc.combined+bonus.solicited'],
+    ]);
+    // A table saved before the solicited bonus existed scores none.
+    const { solicited: _, ...oldBonus } = DEFAULT_SCORE_RULES.bonus;
+    const old = withRules({ bonus: oldBonus });
+    const oldLines = scoreItem(
+      { unitOrgId: UNIT, authors: [member(1)], solicited: true },
+      [adopted('provincial_party', 'single', '2026-04-01')],
+      [old],
+    );
+    expect(brief(oldLines)[0]).toEqual(['org:900', 1500, 'adoption.provincial_party.single']);
+  });
+
   it('splits always add up to the total', () => {
     for (const total of [1, 99, 250, 500, 1001, 3500])
       for (let n = 1; n <= 7; n += 1)

@@ -120,12 +120,12 @@ function basePoints(e: ScoreEvent, r: ScoreRules): { points: number; key: string
 
 /**
  * Scores one item: for each event in date order, its points under the table in force that day
- * (plus the member bonus, once per item and event), divided among a composite's sources, held
+ * (plus the member bonus, once per item and event, and a solicited piece's bonus on adoption), divided among a composite's sources, held
  * under the per-item cap; then a line for the submitting unit (full points) and one per credited
  * author (their share). Every line says how it was reached.
  */
 export function scoreItem(
-  item: { unitOrgId: number | null; authors: readonly ScoreAuthor[] },
+  item: { unitOrgId: number | null; authors: readonly ScoreAuthor[]; solicited?: boolean },
   events: readonly ScoreEvent[],
   sets: readonly RuleSet[],
 ): LedgerLine[] {
@@ -148,15 +148,18 @@ export function scoreItem(
     const base = basePoints(e, r);
     const tier = e.kind === 'instruction' ? null : e.kind === 'adoption' ? r.bonus.upstream : r.bonus.own;
     const bonus = tier && level ? tier[level] : 0;
-    let total = (base.points + bonus) * 100;
+    const solicited = e.kind === 'adoption' && item.solicited ? (r.bonus.solicited ?? 0) : 0;
+    // Tables allow two decimals (2.5 points); 0.1 * 100 is not exactly 10 in floating point.
+    let total = Math.round((base.points + bonus + solicited) * 100);
     const parts = [`${e.label}，${base.points}分`];
     if (bonus) parts.push(`${level === 'national' ? '全国' : '省'}政协委员加${bonus}分`);
+    if (solicited) parts.push(`约稿加${solicited}分`);
     if (e.sharedBy !== undefined && e.sharedBy > 1) {
       total = Math.floor(total / e.sharedBy);
       parts.push(`由综合信息的${e.sharedBy}条原稿平分，本条${formatPoints(total)}分`);
     }
     if (r.capPerItem !== null) {
-      const allowed = Math.max(0, r.capPerItem * 100 - sofar);
+      const allowed = Math.max(0, Math.round(r.capPerItem * 100) - sofar);
       if (total > allowed) {
         total = allowed;
         parts.push(`单条信息累计上限${r.capPerItem}分，本次计${formatPoints(total)}分`);
@@ -165,9 +168,9 @@ export function scoreItem(
     sofar += total;
     if (total === 0) continue;
     const explanation = parts.join('；');
-    const ruleKey = bonus
-      ? `${base.key}+bonus.${e.kind === 'adoption' ? 'upstream' : 'own'}.${level}`
-      : base.key;
+    const ruleKey =
+      (bonus ? `${base.key}+bonus.${e.kind === 'adoption' ? 'upstream' : 'own'}.${level}` : base.key) +
+      (solicited ? '+bonus.solicited' : '');
     const line = (
       subjectType: 'user' | 'org',
       subjectId: number,

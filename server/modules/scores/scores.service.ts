@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AdoptionBody, AdoptionForm, InstructionRank } from '../../../shared/feedback.ts';
 import { ADOPTION_FORMS } from '../../../shared/feedback.ts';
 import type { ScoreRules } from '../../../shared/scoring.ts';
@@ -89,8 +90,22 @@ async function eventsOf(tx: Tx, item: ItemRow): Promise<ScoreEvent[]> {
   return events;
 }
 
+/**
+ * Takes the items' row locks (a no-op update; SQLite has one writer) before their ledger is
+ * rebuilt, so two changes to one item, or a change racing a retroactive rule table, rescore one
+ * after the other and the later sees the earlier's events and rules.
+ */
+export async function lockForScoring(tx: Tx, itemIds: readonly number[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await tx
+    .updateTable('items')
+    .set({ version: sql`version` })
+    .where('id', 'in', [...itemIds])
+    .execute();
+}
+
 /** Replaces one credited item's ledger rows with what its events are worth now. */
-async function rescoreOne(tx: Tx, item: ItemRow): Promise<number> {
+export async function rescoreOne(tx: Tx, item: ItemRow): Promise<number> {
   await tx.deleteFrom('score_ledger').where('item_id', '=', item.id).execute();
   if (item.target_org_id === null || item.composite === 1) return 0;
   const authors = await tx
@@ -104,6 +119,7 @@ async function rescoreOne(tx: Tx, item: ItemRow): Promise<number> {
     {
       unitOrgId: item.submitting_org_id,
       authors: authors.map((a) => ({ userId: a.user_id, memberLevel: a.member_level ?? null })),
+      solicited: item.source_type === 'solicited',
     },
     await eventsOf(tx, item),
     await ruleSetsOf(tx, item.target_org_id),
@@ -134,6 +150,7 @@ async function rescoreOne(tx: Tx, item: ItemRow): Promise<number> {
  * recorded or revoked). A composite's points belong to its source items: they are rescored.
  */
 export async function rescoreItem(tx: Tx, itemId: number): Promise<void> {
+  await lockForScoring(tx, [itemId]);
   const item = await findItem(tx, itemId);
   if (!item) return;
   if (item.composite === 1) {
@@ -143,6 +160,10 @@ export async function rescoreItem(tx: Tx, itemId: number): Promise<void> {
       .where('merged_into_id', '=', item.id)
       .orderBy('id')
       .execute();
+    await lockForScoring(
+      tx,
+      sources.map((s) => s.id),
+    );
     for (const s of sources) await rescoreOne(tx, s);
     return;
   }

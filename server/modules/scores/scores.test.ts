@@ -6,12 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.ts';
 import { call, loginAs } from '../../test/factories.ts';
-import { type IssueWorld, makeIssueWorld, selectedItem } from '../../test/issues.ts';
+import { type IssueWorld, issueItems, makeIssueWorld, selectedItem } from '../../test/issues.ts';
 import { act, newDraft, WHO } from '../../test/items.ts';
 import { recordFeedback, revokeFeedback } from '../feedback/feedback.service.ts';
-import { approveIssue, submitIssue } from '../issues/approval.service.ts';
-import { findIssue } from '../issues/issues.repository.ts';
-import { createIssue } from '../issues/issues.service.ts';
 import { mergeItems } from '../items/merge.service.ts';
 import { ledgerDigest, recomputeLedger } from './scores.service.ts';
 
@@ -38,19 +35,7 @@ const ledger = (itemId: number) =>
     .orderBy('id')
     .execute();
 
-async function publish(itemIds: number[]) {
-  const id = await createIssue(t.ctx, w.actors.editor, WHO, {
-    publicationId: w.publications.sheqing,
-    kind: 'regular',
-    urgency: 'normal',
-    itemIds,
-  });
-  const v = async () => (await findIssue(t.ctx.db.kysely, id))?.version as number;
-  await submitIssue(t.ctx, w.actors.editor, WHO, id, await v());
-  await approveIssue(t.ctx, w.actors.director, WHO, id, await v(), '');
-  await approveIssue(t.ctx, w.signers.leader.actor, WHO, id, await v(), '');
-  return id;
-}
+const publish = (itemIds: number[]) => issueItems(t.ctx, w, itemIds);
 
 describe('the score ledger', () => {
   let itemId: number;

@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   itemMaxAttachments: 5,
   itemMaxAttachmentMb: 20,
   digestAfterHours: 24,
+  workCalendar: [],
 };
 
 const SETTINGS_KEY = 'platform';

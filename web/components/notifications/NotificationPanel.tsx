@@ -14,6 +14,13 @@ interface Props {
 }
 
 /** The latest 30 notifications (or the unread ones), each leading to its item. */
+/** Notices about no item or issue that open a page of their own. */
+const PAGE_OF_KIND: Partial<Record<string, string>> = {
+  performance_dispute: '/performance',
+  referral_task: '/referrals',
+  performance_result: '/my-performance',
+};
+
 export function NotificationPanel({ onChanged, onNavigate }: Props) {
   const navigate = useNavigate();
   const notifyError = useNotifyError();
@@ -47,7 +54,7 @@ export function NotificationPanel({ onChanged, onNavigate }: Props) {
         ? `/issues/${n.issueId}`
         : n.itemId !== null
           ? `/items/${n.itemId}${n.kind === 'item_feedback' ? '#feedback' : ''}`
-          : null;
+          : (PAGE_OF_KIND[n.kind] ?? null);
     if (target !== null) {
       onNavigate();
       navigate(target);
@@ -107,7 +114,7 @@ export function NotificationPanel({ onChanged, onNavigate }: Props) {
             borderBottom: '1px solid rgba(5,5,5,0.06)',
             background: n.read ? 'transparent' : '#f0f5ff',
             padding: '10px 16px',
-            cursor: n.itemId !== null || n.issueId !== null ? 'pointer' : 'default',
+            cursor: n.itemId !== null || n.issueId !== null || PAGE_OF_KIND[n.kind] ? 'pointer' : 'default',
           }}
         >
           <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>

@@ -1,6 +1,6 @@
 /** How issues are shown: tag colours, dates in the official style, file downloads. */
 import type { IssueState, IssueUrgency, SignoffState } from '../../../shared/issues.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, csrfHeader } from '../../api/client.ts';
 
 export const STATE_COLORS: Record<IssueState, string> = {
   compiling: 'blue',
@@ -72,13 +72,23 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 }
 
 /**
- * Fetches a file of the API and hands it to the browser as a download. A refusal (e.g. PDF
+ * Fetches a file of the API (by GET, or by POST with a JSON body) and hands it to the browser as a download. A refusal (e.g. PDF
  * conversion unavailable, 503 DOCUMENT_UNAVAILABLE) comes back as an ApiError with the server's text.
  */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+export async function downloadFile(url: string, fallbackName: string, post?: unknown): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
+    response = await fetch(
+      url,
+      post === undefined
+        ? { credentials: 'same-origin' }
+        : {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json', ...csrfHeader() },
+            body: JSON.stringify(post),
+          },
+    );
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }

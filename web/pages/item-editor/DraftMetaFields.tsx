@@ -63,12 +63,16 @@ export function DraftMetaFields({ settings, forMember, sourceType }: Props) {
           name="sourceRef"
           label="来源说明"
           rules={[
-            { required: true, whitespace: true, message: '请注明来源，如提案号、发言题目或刊物名称及期号' },
+            {
+              required: true,
+              whitespace: true,
+              message: '请注明来源，如提案号、发言题目、刊物名称及期号或约稿通知',
+            },
           ]}
         >
           <Input
             maxLength={200}
-            placeholder="如提案号、发言题目、调研报告名称或刊物名称及期号"
+            placeholder="如提案号、发言题目、调研报告名称、刊物名称及期号或约稿通知"
             data-testid="item-source-ref"
           />
         </Form.Item>

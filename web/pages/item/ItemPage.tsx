@@ -7,9 +7,11 @@ import { ItemActions } from './ItemActions.tsx';
 import { ItemAttachments } from './ItemAttachments.tsx';
 import { type ContentAction, ItemContentEdit } from './ItemContentEdit.tsx';
 import { ItemContentView } from './ItemContentView.tsx';
+import { ItemDisclosureCard } from './ItemDisclosure.tsx';
 import { ItemFeedbackCard } from './ItemFeedback.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
 import { ItemMeta } from './ItemMeta.tsx';
+import { ItemReferrals } from './ItemReferrals.tsx';
 import { ItemScoreCard } from './ItemScoreCard.tsx';
 import { ItemSteps } from './ItemSteps.tsx';
 import { ItemTimeline } from './ItemTimeline.tsx';
@@ -115,6 +117,8 @@ export function ItemPage() {
             <div style={{ marginTop: 16 }}>
               <ItemScoreCard itemId={item.id} refreshKey={`${item.version}-${item.events.length}`} />
             </div>
+            <ItemDisclosureCard item={item} onChanged={reload} />
+            <ItemReferrals key={`referrals-${item.id}`} item={item} onChanged={reload} />
           </div>
         )}
         <Card

@@ -6,6 +6,7 @@ import { api, type RecordResponse } from '../../api/client.ts';
 import { PageCard } from '../../components/PageCard.tsx';
 import { useNotifyError } from '../../components/use-notify.ts';
 import { ItemSettingsFields } from './ItemSettingsFields.tsx';
+import { WorkCalendarFields } from './WorkCalendarFields.tsx';
 
 /** Limits the server enforces (等保 requirements); checked here first so the user sees why. */
 const range = (min: number, max: number, message: string) => [
@@ -138,6 +139,7 @@ export function SettingsPage() {
           />
         </Form.Item>
         <ItemSettingsFields />
+        <WorkCalendarFields />
         {canUpdate && (
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-submit">

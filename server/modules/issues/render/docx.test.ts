@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { splitHeading } from '../../../lib/official-text.ts';
 import type { IssueDocument } from './document.ts';
 import { renderIssueDocx } from './docx.ts';
-import { splitHeading } from './headings.ts';
 import { renderIssueHtml } from './html.ts';
 import { convertDocxToPdf, libreOfficeAvailable } from './pdf.ts';
 import { sampleIssueDocument } from './sample.ts';

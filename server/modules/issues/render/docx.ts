@@ -7,105 +7,28 @@ import {
   AlignmentType,
   BorderStyle,
   convertMillimetersToTwip,
-  Document,
-  Footer,
   Header,
   type IBorderOptions,
-  type IRunOptions,
-  LineRuleType,
-  Packer,
-  PageNumber,
   Paragraph,
-  Tab,
   TabStopType,
-  TextRun,
 } from 'docx';
+import {
+  blank,
+  bodyParagraph,
+  CHAR,
+  exact,
+  FONTS,
+  LINE,
+  officialDocument,
+  packDocument,
+  rule,
+  run,
+  SIZES,
+  TEXT_WIDTH,
+} from '../../../lib/official-docx.ts';
+import { printable } from '../../../lib/official-text.ts';
 import type { IssueDocument, IssueDocumentItem } from './document.ts';
-import { type HeadingLevel, mastheadColor, mastheadMetrics, printable, splitHeading } from './headings.ts';
-
-/** The official typefaces, by the names Word and the fontconfig file (fonts.conf) know them. */
-export const FONTS = {
-  xiaobiaosong: '方正小标宋简体',
-  fangsong: '仿宋_GB2312',
-  kaiti: '楷体_GB2312',
-  heiti: '黑体',
-  songti: '宋体',
-} as const;
-type FontName = (typeof FONTS)[keyof typeof FONTS];
-
-/** Type sizes in half-points (w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
-export const SIZES = { er: 44, san: 32, si: 28, xiaosi: 24 } as const;
-
-/** A4 as Word writes it (210 × 297 mm). */
-export const PAGE = { width: 11906, height: 16838 } as const;
-/** Top 37 mm, binding side 28 mm, right 26 mm, bottom 35 mm: a 156 × 225 mm text block. */
-export const MARGIN = {
-  top: convertMillimetersToTwip(37),
-  left: convertMillimetersToTwip(28),
-  right: convertMillimetersToTwip(26),
-  bottom: convertMillimetersToTwip(35),
-} as const;
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-/** One of 22 lines in the 225 mm block: 579 twips ≈ 28.95 pt, exact. */
-export const LINE = convertMillimetersToTwip(225 / 22);
-/**
- * 3号 characters are 16 pt (320 twips) wide, 28 of them 8960 twips, a little more than the 8845 of
- * the line: each is drawn 0.4 pt closer, so that 28 fit with a third of a character to spare (Word's
- * own templates do it with a character grid, which LibreOffice lays out differently). With less to
- * spare, LibreOffice 7.4 drops a comma that would hang past the end of a full line from the PDF.
- */
-const TIGHTEN = -8;
-/** A 3号 character's advance, in twips. */
-const CHAR = SIZES.san * 10 + TIGHTEN;
-
-const exact = (line = LINE) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
-
-type RunOptions = Omit<IRunOptions, 'font' | 'size'>;
-
-/** A run in one official typeface, named for every script so no part falls back to a Latin font. */
-function run(text: string, font: FontName, size: number, options: RunOptions = {}): TextRun {
-  // A tab in the text is a tab element: Word does not take a tab character in w:t for one.
-  const parts = text.split('\t').map(printable);
-  const children = parts.flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])).filter((c) => c !== '');
-  return new TextRun({
-    ...(size === SIZES.san ? { characterSpacing: TIGHTEN } : {}),
-    ...options,
-    children,
-    font: { eastAsia: font, ascii: font, hAnsi: font, cs: font },
-    size,
-  });
-}
-
-/** An empty paragraph drawing a full-width rule below itself. */
-function rule(border: IBorderOptions, line = 1, keepNext = false): Paragraph {
-  return new Paragraph({
-    ...(keepNext ? { keepNext } : {}),
-    spacing: exact(line),
-    border: { bottom: border },
-    children: [run('', FONTS.fangsong, 2)],
-  });
-}
-
-const blank = () => new Paragraph({ spacing: exact(), children: [run('', FONTS.fangsong, SIZES.san)] });
-
-const HEADING_FONT: Record<HeadingLevel, FontName> = {
-  1: FONTS.heiti,
-  2: FONTS.kaiti,
-  3: FONTS.fangsong,
-};
-
-function bodyParagraph(text: string): Paragraph {
-  const { level, heading, rest } = splitHeading(text);
-  const children: TextRun[] = [];
-  if (level !== null) children.push(run(heading, HEADING_FONT[level], SIZES.san));
-  if (rest) children.push(run(rest, FONTS.fangsong, SIZES.san));
-  return new Paragraph({
-    alignment: AlignmentType.BOTH,
-    indent: { firstLine: CHAR * 2, firstLineChars: 200 },
-    spacing: exact(),
-    children,
-  });
-}
+import { mastheadColor, mastheadMetrics } from './headings.ts';
 
 function masthead(doc: IssueDocument): Paragraph {
   const chars = [...printable(doc.masthead)];
@@ -237,26 +160,6 @@ function closing(doc: IssueDocument): Paragraph[] {
   return out;
 }
 
-/** Page number “— 1 —” in 4号宋体, one character in from the outside edge. */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const odd = side === 'odd';
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: 280 } : { left: 280 },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: { eastAsia: FONTS.songti, ascii: FONTS.songti, hAnsi: FONTS.songti, cs: FONTS.songti },
-            size: SIZES.si,
-          }),
-        ],
-      }),
-    ],
-  });
-}
-
 function draftHeader(): Header {
   return new Header({
     children: [
@@ -291,44 +194,11 @@ export async function renderIssueDocx(doc: IssueDocument): Promise<Buffer> {
   children.push(...closing(doc));
 
   const draft = doc.draft ? { default: draftHeader(), even: draftHeader() } : undefined;
-  const file = new Document({
-    title: printable(`${doc.masthead}${doc.numberLabel}`),
-    creator: printable(doc.publisher),
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: {
-              eastAsia: FONTS.fangsong,
-              ascii: FONTS.fangsong,
-              hAnsi: FONTS.fangsong,
-              cs: FONTS.fangsong,
-            },
-            size: SIZES.san,
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
-          },
-          paragraph: { spacing: exact() },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              ...MARGIN,
-              header: convertMillimetersToTwip(15),
-              footer: convertMillimetersToTwip(20),
-            },
-          },
-        },
-        ...(draft ? { headers: draft } : {}),
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
-      },
-    ],
+  const file = officialDocument({
+    title: `${doc.masthead}${doc.numberLabel}`,
+    creator: doc.publisher,
+    children,
+    ...(draft ? { headers: draft } : {}),
   });
-  return Packer.toBuffer(file);
+  return packDocument(file);
 }

@@ -4,8 +4,10 @@
  * on screen shows the text on a white A4 sheet over grey (the on-screen preview, in an iframe).
  * Every piece of text is escaped.
  */
+
+import { type HeadingLevel, printable, splitHeading } from '../../../lib/official-text.ts';
 import type { IssueDocument, IssueDocumentItem } from './document.ts';
-import { type HeadingLevel, mastheadColor, mastheadMetrics, printable, splitHeading } from './headings.ts';
+import { mastheadColor, mastheadMetrics } from './headings.ts';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
