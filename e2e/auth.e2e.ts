@@ -63,6 +63,7 @@ describe('authentication', () => {
       '工作台',
       '信息处理',
       '值班安排',
+      '公开与公告',
       '刊物编发',
       '刊物',
       '交办件',
@@ -72,8 +73,13 @@ describe('authentication', () => {
       '委员履职',
       '计分规则',
       '评选表彰',
-      '公开与公告',
       '个人设置',
+    ]);
+    // Under their headings: 刊物工作, 交办督办, 考核评价.
+    expect(await page.getByTestId('menu').locator('.ant-menu-item-group-title').allTextContents()).toEqual([
+      '刊物工作',
+      '交办督办',
+      '考核评价',
     ]);
     expect(labels).not.toContain('用户管理');
     expect(labels).not.toContain('审计日志');

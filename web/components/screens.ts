@@ -14,7 +14,11 @@ export interface Screen {
    * e.g. a leader opens an issue from a notice without having the compile list. Default: `permission`.
    */
   childPermission?: Permission | readonly Permission[];
+  /** The heading the menu lists it under (with the screens of the same group next to it). */
+  group?: ScreenGroup;
 }
+
+export type ScreenGroup = '刊物工作' | '交办督办' | '考核评价' | '系统管理';
 
 /** The workbench's screens in menu order: the single source for the menu and the route guards. */
 export const SCREENS: readonly Screen[] = [
@@ -24,40 +28,63 @@ export const SCREENS: readonly Screen[] = [
   { path: '/workbench', label: '信息处理', permission: 'item.edit' },
   { path: '/posts', label: '岗位与请假', permission: 'item.assign' },
   { path: '/duty', label: '值班安排', permission: 'item.edit' },
+  { path: '/disclosures', label: '公开与公告', permission: ['item.disclose', 'portal.manage', 'item.edit'] },
   {
     path: '/issues',
     label: '刊物编发',
     permission: 'issue.compile',
     childPermission: ['issue.compile', 'issue.review', 'issue.approve'],
+    group: '刊物工作',
   },
-  { path: '/approvals', label: '刊物审签', permission: ['issue.review', 'issue.approve'] },
+  { path: '/approvals', label: '刊物审签', permission: ['issue.review', 'issue.approve'], group: '刊物工作' },
   {
     path: '/publications',
     label: '刊物',
     permission: ['issue.compile', 'issue.review', 'issue.approve', 'org.manage'],
+    group: '刊物工作',
   },
-  { path: '/referrals', label: '交办件', permission: ['referral.handle', 'feedback.record'] },
-  { path: '/supervision', label: '督办', permission: 'feedback.record' },
-  { path: '/stats', label: '统计分析', permission: 'stats.read' },
-  { path: '/reports', label: '通报与报告', permission: ['feedback.record', 'score.manage', 'issue.approve'] },
+  {
+    path: '/referrals',
+    label: '交办件',
+    permission: ['referral.handle', 'feedback.record'],
+    group: '交办督办',
+  },
+  { path: '/supervision', label: '督办', permission: 'feedback.record', group: '交办督办' },
+  { path: '/stats', label: '统计分析', permission: 'stats.read', group: '考核评价' },
+  {
+    path: '/reports',
+    label: '通报与报告',
+    permission: ['feedback.record', 'score.manage', 'issue.approve'],
+    group: '考核评价',
+  },
   {
     path: '/performance',
     label: '委员履职',
     permission: ['feedback.record', 'score.manage', 'issue.approve'],
+    group: '考核评价',
   },
-  { path: '/scoring', label: '计分规则', permission: ['score.manage', 'feedback.record', 'stats.read'] },
-  { path: '/awards', label: '评选表彰', permission: ['score.manage', 'feedback.record', 'issue.approve'] },
-  { path: '/disclosures', label: '公开与公告', permission: ['item.disclose', 'portal.manage', 'item.edit'] },
-  { path: '/orgs', label: '组织机构', permission: 'org.read' },
-  { path: '/users', label: '用户管理', permission: 'user.read' },
-  { path: '/grants', label: '角色授权', permission: 'grant.read' },
-  { path: '/sessions', label: '在线用户', permission: 'session.manage' },
-  { path: '/login-log', label: '登录日志', permission: 'loginlog.read' },
-  { path: '/audit', label: '审计日志', permission: 'audit.read' },
-  { path: '/topics', label: '信息分类', permission: 'settings.manage' },
-  { path: '/routing', label: '报送路径', permission: 'org.manage' },
-  { path: '/approval-chains', label: '审签流程', permission: 'org.manage' },
-  { path: '/settings', label: '系统设置', permission: 'settings.manage' },
+  {
+    path: '/scoring',
+    label: '计分规则',
+    permission: ['score.manage', 'feedback.record', 'stats.read'],
+    group: '考核评价',
+  },
+  {
+    path: '/awards',
+    label: '评选表彰',
+    permission: ['score.manage', 'feedback.record', 'issue.approve'],
+    group: '考核评价',
+  },
+  { path: '/orgs', label: '组织机构', permission: 'org.read', group: '系统管理' },
+  { path: '/users', label: '用户管理', permission: 'user.read', group: '系统管理' },
+  { path: '/grants', label: '角色授权', permission: 'grant.read', group: '系统管理' },
+  { path: '/sessions', label: '在线用户', permission: 'session.manage', group: '系统管理' },
+  { path: '/login-log', label: '登录日志', permission: 'loginlog.read', group: '系统管理' },
+  { path: '/audit', label: '审计日志', permission: 'audit.read', group: '系统管理' },
+  { path: '/topics', label: '信息分类', permission: 'settings.manage', group: '系统管理' },
+  { path: '/routing', label: '报送路径', permission: 'org.manage', group: '系统管理' },
+  { path: '/approval-chains', label: '审签流程', permission: 'org.manage', group: '系统管理' },
+  { path: '/settings', label: '系统设置', permission: 'settings.manage', group: '系统管理' },
   { path: '/profile', label: '个人设置' },
 ];
 
