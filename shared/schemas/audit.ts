@@ -116,6 +116,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'supervision.create': '立项督办',
   'supervision.remind': '催办督办事项',
   'supervision.auto_remind': '督办到期提醒',
+  'referral.auto_remind': '交办件到期提醒',
   'supervision.close': '督办办结',
   'feedback.file_add': '上传反馈附件',
   'feedback.file_download': '下载反馈附件',

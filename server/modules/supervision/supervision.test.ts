@@ -14,6 +14,7 @@ import { call, loginAs, makeOrg, makeUser } from '../../test/factories.ts';
 import { act, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
 import { recordFeedback } from '../feedback/feedback.service.ts';
 import { raceCreations } from '../referrals/referrals.fixtures.ts';
+import { createReferrals } from '../referrals/referrals.service.ts';
 import { reminderDue, runSupervisionReminders } from './reminders.service.ts';
 import { closeSupervision, createSupervision, remindSupervision } from './supervision.service.ts';
 
@@ -220,5 +221,49 @@ describe('follow-up of instructed items (督办)', () => {
     expect(
       (await reminders(w.users.editor.id)).filter((n) => n.title.endsWith('《关于推进数字乡村建设的建议》')),
     ).toHaveLength(2);
+  });
+});
+
+describe('reminders of unanswered referrals (交办件)', () => {
+  it('tell the department and the office two working days ahead and once overdue; a reply stops them', async () => {
+    const { itemId } = await instructedItem('关于完善城市内涝治理体系的建议');
+    const [referralId] = await createReferrals(t.ctx, w.actors.editor, WHO, itemId, {
+      orgIds: [dept.id],
+      deadlineDays: 2,
+      note: '请研究办理',
+    });
+    const told = async (userId: number) =>
+      (
+        await t.ctx.db.kysely
+          .selectFrom('notifications')
+          .select(['title', 'item_id'])
+          .where('user_id', '=', userId)
+          .where('kind', '=', 'referral_task')
+          .where('title', 'like', '交办件_%期：%')
+          .orderBy('id')
+          .execute()
+      ).filter((n) => n.title.endsWith('《关于完善城市内涝治理体系的建议》'));
+    await runSupervisionReminders(t.ctx);
+    await runSupervisionReminders(t.ctx);
+    expect((await told(handlerId)).map((n) => [n.title, n.item_id])).toEqual([
+      ['交办件即将到期：《关于完善城市内涝治理体系的建议》', null],
+    ]);
+    expect((await told(w.users.editor.id)).map((n) => n.item_id)).toEqual([itemId]);
+    t.ctx.clock.advance(6 * DAY);
+    await runSupervisionReminders(t.ctx);
+    await runSupervisionReminders(t.ctx);
+    expect((await told(handlerId)).map((n) => n.title)).toEqual([
+      '交办件即将到期：《关于完善城市内涝治理体系的建议》',
+      '交办件已逾期：《关于完善城市内涝治理体系的建议》',
+    ]);
+    // Replied: no longer awaiting anything, so a later run says nothing more about it.
+    await t.ctx.db.kysely
+      .updateTable('referrals')
+      .set({ state: 'replied' })
+      .where('id', '=', referralId as number)
+      .execute();
+    await t.ctx.db.kysely.deleteFrom('reminder_marks').where('subject', '=', 'referral').execute();
+    await runSupervisionReminders(t.ctx);
+    expect(await told(handlerId)).toHaveLength(2);
   });
 });
