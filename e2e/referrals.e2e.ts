@@ -110,12 +110,12 @@ describe('referral to a department (交办与办复)', () => {
     expect(await textOf(dept.getByTestId('item-title'))).toBe(item.title);
     await dept.getByTestId('referral-sign').click();
     const sign = dialogOf(dept, 'referral-step-dialog');
-    await sign.getByRole('button', { name: /^提\s*交$/ }).click();
+    await sign.getByTestId('referral-step-submit').click();
     await expectState(dept, 'signed');
     await dept.getByTestId('referral-reply').click();
     const reply = dialogOf(dept, 'referral-step-dialog');
     await reply.getByTestId('referral-reply-input').fill(REPLY);
-    await reply.getByRole('button', { name: /^提\s*交$/ }).click();
+    await reply.getByTestId('referral-step-submit').click();
     await expectState(dept, 'replied');
     const chooser = dept.waitForEvent('filechooser');
     await dept.getByTestId('referral-upload').click();
@@ -131,7 +131,7 @@ describe('referral to a department (交办与办复)', () => {
     await office.getByTestId('referral-review').click();
     const review = dialogOf(office, 'referral-step-dialog');
     await review.getByText('满意', { exact: true }).click();
-    await review.getByRole('button', { name: /^提\s*交$/ }).click();
+    await review.getByTestId('referral-step-submit').click();
     await expectState(office, 'closed');
     await shot(office, 'referrals-office.png');
 

@@ -49,7 +49,12 @@ export const SCREENS: readonly Screen[] = [
     permission: ['referral.handle', 'feedback.record'],
     group: '交办督办',
   },
-  { path: '/supervision', label: '督办', permission: 'feedback.record', group: '交办督办' },
+  {
+    path: '/supervision',
+    label: '督办',
+    permission: ['feedback.record', 'referral.handle'],
+    group: '交办督办',
+  },
   { path: '/stats', label: '统计分析', permission: 'stats.read', group: '考核评价' },
   {
     path: '/reports',

@@ -8,6 +8,8 @@ export async function presentSupervisions(
   tx: Tx,
   rows: readonly SupervisionRow[],
   today: string,
+  /** The desks whose office acts on its follow-ups; a department's handler only reads them. */
+  officeDesks?: ReadonlySet<number>,
 ): Promise<SupervisionView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -47,6 +49,7 @@ export async function presentSupervisions(
     const instruction = instructions.find((f) => f.id === r.feedback_id);
     const item = items.find((i) => i.id === r.item_id);
     const open = r.state === 'open';
+    const act = open && (officeDesks?.has(r.desk_id) ?? true);
     return {
       id: r.id,
       item: { id: r.item_id, title: item?.title ?? '', number: item?.number ?? null },
@@ -68,7 +71,7 @@ export async function presentSupervisions(
       result: r.result,
       closedOn: r.closed_on,
       closedBy: r.closed_by === null ? null : ref(r.closed_by),
-      abilities: { remind: open, close: open },
+      abilities: { remind: act, close: act },
     };
   });
 }

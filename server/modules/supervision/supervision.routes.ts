@@ -11,6 +11,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
+import { reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { feedbackDesks } from '../feedback/feedback.service.ts';
 import { loadVisible } from '../items/items.routes.ts';
@@ -47,10 +48,17 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const desks = [...(await feedbackDesks(ctx.db.kysely, actorOf(request)))];
-        const { rows, total } = await listSupervisions(ctx.db.kysely, desks, request.query, today());
+        const actor = actorOf(request);
+        const desks = await feedbackDesks(ctx.db.kysely, actor);
+        const handles = reachOf(actor, 'referral.handle');
+        const { rows, total } = await listSupervisions(
+          ctx.db.kysely,
+          { desks: [...desks], handles },
+          request.query,
+          today(),
+        );
         return {
-          data: await presentSupervisions(ctx.db.kysely, rows, today()),
+          data: await presentSupervisions(ctx.db.kysely, rows, today(), desks),
           total,
           abilities: {},
         };

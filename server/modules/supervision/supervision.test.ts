@@ -267,3 +267,30 @@ describe('reminders of unanswered referrals (交办件)', () => {
     expect(await told(handlerId)).toHaveLength(2);
   });
 });
+
+describe('the department reads the follow-ups naming it', () => {
+  it("a handler lists the 督办 of its department without office actions; another department's sees none", async () => {
+    const { itemId, feedbackId } = await instructedItem('关于加快城乡供水一体化的建议');
+    await createSupervision(t.ctx, w.actors.editor, WHO, itemId, {
+      feedbackId,
+      orgIds: [dept.id],
+      dueOn: addWorkingDays(today(), 10, buildCalendar([])),
+      note: '',
+    });
+    const other = await makeOrg(t.ctx, '省政协研究室', 'office', w.p.province);
+    await makeUser(t.ctx, 'otherhandler', other.id, [{ role: 'handler', orgId: other.id, scope: 'org' }]);
+    const list = async (login: string) =>
+      (await call(t.app, await loginAs(t.app, login), 'GET', '/api/supervisions?filter=all')).json()
+        .data as SupervisionView[];
+    const mine = (await list('handler')).filter((s) => s.item.id === itemId);
+    expect(mine.map((s) => [s.units.map((u) => u.name), s.abilities])).toEqual([
+      [['省政协办公厅'], { remind: false, close: false }],
+    ]);
+    expect((await list('otherhandler')).filter((s) => s.item.id === itemId)).toEqual([]);
+    // The office keeps its actions.
+    expect((await list('editor')).find((s) => s.item.id === itemId)?.abilities).toEqual({
+      remind: true,
+      close: true,
+    });
+  });
+});

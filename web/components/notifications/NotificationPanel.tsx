@@ -18,6 +18,7 @@ interface Props {
 const PAGE_OF_KIND: Partial<Record<string, string>> = {
   performance_dispute: '/performance',
   referral_task: '/referrals',
+  supervision_due: '/supervision',
   performance_result: '/my-performance',
 };
 

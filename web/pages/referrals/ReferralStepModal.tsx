@@ -48,13 +48,16 @@ export function ReferralStepModal({ referral: r, step, onClose, onDone }: Props)
   const proxy = shown?.r.abilities.proxy ?? false;
   const current = shown?.step ?? null;
 
+  // Reset when a step is opened on a referral, not when the page hands over a fresh copy of the
+  // same referral (a background reload) while the user is typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the referral's id and the step on purpose
   useEffect(() => {
     if (!r || !step) return;
     setShown({ r, step });
     form.resetFields();
     form.setFieldsValue({ day: dayjs(), deadlineDays: r.deadlineDays });
     setError(null);
-  }, [r, step, form]);
+  }, [r?.id, step, form]);
 
   const submit = async (v: Values) => {
     if (!r || !step) return;
@@ -105,7 +108,7 @@ export function ReferralStepModal({ referral: r, step, onClose, onDone }: Props)
       }
       okText={current === 'revoke' ? '确认撤销' : '提交'}
       cancelText="取消"
-      okButtonProps={{ danger: current === 'revoke' }}
+      okButtonProps={{ danger: current === 'revoke', ...{ 'data-testid': 'referral-step-submit' } }}
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}

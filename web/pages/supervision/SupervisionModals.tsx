@@ -162,13 +162,15 @@ export function SupervisionStepModal({
   // What was last opened: still shown while the dialog fades out.
   const [shown, setShown] = useState<{ s: SupervisionView; step: SupervisionStep } | null>(null);
 
+  // Reset when a step is opened, not when a background reload hands over a fresh copy of it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the follow-up's id and the step on purpose
   useEffect(() => {
     if (!s || !step) return;
     setShown({ s, step });
     form.resetFields();
     form.setFieldsValue({ closedOn: dayjs(), implementation: 'none', note: '' });
     setError(null);
-  }, [s, step, form, setError]);
+  }, [s?.id, step, form, setError]);
 
   const current = shown?.step ?? step;
   const submit = (v: StepValues) => {
