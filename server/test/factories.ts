@@ -3,6 +3,7 @@ import type { Role, Scope } from '../../shared/roles.ts';
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { bumpGeneration } from '../db/generation.ts';
+import { AppError } from '../lib/errors.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertOrg } from '../modules/orgs/orgs.repository.ts';
 import { insertUser } from '../modules/users/users.service.ts';
@@ -116,3 +117,10 @@ export function call(app: App, s: Session, method: Method, url: string, payload?
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
 }
+
+/** The error code a promise ends with, or 'ok' (anything but an AppError is reported as unexpected). */
+export const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
+  );

@@ -11,9 +11,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../../test/context.ts';
+import { codeOf } from '../../test/factories.ts';
 import { type IssueWorld, makeIssueWorld } from '../../test/issues.ts';
 import { WHO } from '../../test/items.ts';
-import { codeOf, interleaved, issuedItem, PHONE } from './disclosures.fixtures.ts';
+import { interleaved, issuedItem, PHONE } from './disclosures.fixtures.ts';
 import { liveDisclosure } from './disclosures.repository.ts';
 import { approveDisclosure, prepareDisclosure, withdrawDisclosure } from './disclosures.service.ts';
 import { updateIfUnchanged } from './guarded-update.ts';

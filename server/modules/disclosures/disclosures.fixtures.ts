@@ -2,12 +2,9 @@
 import pg from 'pg';
 import type { ItemDraftInput } from '../../../shared/schemas/items.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { IssueWorld } from '../../test/issues.ts';
-import { act, newDraft, WHO } from '../../test/items.ts';
-import { approveIssue, submitIssue } from '../issues/approval.service.ts';
-import { findIssue } from '../issues/issues.repository.ts';
-import { createIssue } from '../issues/issues.service.ts';
+import { codeOf } from '../../test/factories.ts';
+import { type IssueWorld, issueItems } from '../../test/issues.ts';
+import { act, newDraft } from '../../test/items.ts';
 
 export const PHONE = '13912345678';
 
@@ -20,34 +17,12 @@ export async function selected(ctx: AppContext, w: IssueWorld, overrides: Partia
   return id;
 }
 
-/** Compiles the items into an issue of 《社情民意》 and has it approved and issued (签发). */
-export async function issue(ctx: AppContext, w: IssueWorld, itemIds: number[]): Promise<number> {
-  const id = await createIssue(ctx, w.actors.editor, WHO, {
-    publicationId: w.publications.sheqing,
-    kind: 'regular',
-    urgency: 'normal',
-    itemIds,
-  });
-  const v = async () => (await findIssue(ctx.db.kysely, id))?.version as number;
-  await submitIssue(ctx, w.actors.editor, WHO, id, await v());
-  await approveIssue(ctx, w.actors.director, WHO, id, await v(), '');
-  await approveIssue(ctx, w.signers.leader.actor, WHO, id, await v(), '');
-  return id;
-}
-
 /** One issued item (已编发) with the given draft fields. */
 export async function issuedItem(ctx: AppContext, w: IssueWorld, overrides: Partial<ItemDraftInput> = {}) {
   const id = await selected(ctx, w, overrides);
-  await issue(ctx, w, [id]);
+  await issueItems(ctx, w, [id]);
   return id;
 }
-
-/** The error code a promise ends with, or 'ok'. */
-export const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 
 /**
  * PostgreSQL only: forces the interleaving in which every step has read and checked a row before

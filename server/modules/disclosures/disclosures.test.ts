@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDisclosure } from '../../../shared/schemas/portal.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
-import { call, loginAs, makeUser, type Session } from '../../test/factories.ts';
-import { type IssueWorld, makeIssueWorld } from '../../test/issues.ts';
+import { call, codeOf, loginAs, makeUser, type Session } from '../../test/factories.ts';
+import { type IssueWorld, issueItems, makeIssueWorld } from '../../test/issues.ts';
 import { act, actorFor, WHO } from '../../test/items.ts';
 import { mergeItems } from '../items/merge.service.ts';
-import { codeOf, issue, issuedItem, PHONE, selected } from './disclosures.fixtures.ts';
+import { issuedItem, PHONE, selected } from './disclosures.fixtures.ts';
 import { approveDisclosure, prepareDisclosure, withdrawDisclosure } from './disclosures.service.ts';
 
 let t: TestContext;
@@ -218,7 +218,7 @@ describe('approval to disclose', () => {
       body: '',
     });
     await act(t.ctx, w.actors.editor, composite, 'select');
-    await issue(t.ctx, w, [composite]);
+    await issueItems(t.ctx, w, [composite]);
     // The merged sources themselves never went out.
     const input = { title: '公开标题', text: '综合情况', version: null };
     expect(await codeOf(approveDisclosure(t.ctx, w.actors.director, WHO, a, input))).toBe(

@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackInput, FeedbackView } from '../../../shared/schemas/feedback.ts';
-import { AppError } from '../../lib/errors.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
-import { call, loginAs, type Session } from '../../test/factories.ts';
+import { call, codeOf, loginAs, type Session } from '../../test/factories.ts';
 import { type IssueWorld, issueItems, makeIssueWorld, selectedItem } from '../../test/issues.ts';
 import { WHO } from '../../test/items.ts';
 import { recordFeedback, recordIssueFeedback, revokeFeedback } from './feedback.service.ts';
@@ -22,11 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 const today = () => new Date(t.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const adoption = (): Extract<FeedbackInput, { kind: 'adoption' }> => ({
   kind: 'adoption',

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recipient } from '../../../shared/schemas/issues.ts';
 import { DAY } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { AppError } from '../../lib/errors.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
+import { codeOf } from '../../test/factories.ts';
 import { type IssueWorld, makeIssueWorld, selectedItem } from '../../test/issues.ts';
 import { act, request, WHO } from '../../test/items.ts';
 import type { Actor } from '../access/actor.ts';
@@ -39,11 +40,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 const issueOf = async (id: number) =>
   (await findIssue(t.ctx.db.kysely, id)) as NonNullable<Awaited<ReturnType<typeof findIssue>>>;
 const editor = () => w.actors.editor;

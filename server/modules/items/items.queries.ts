@@ -119,50 +119,65 @@ export async function listItems(
   const base = filtered(tx, scope, f, now);
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .leftJoin('topics', 'topics.id', 'items.topic_id')
-      .innerJoin('organizations', 'organizations.id', 'items.submitting_org_id')
-      .leftJoin('users', 'users.id', 'items.assignee_id')
-      .select([
-        'items.id',
-        'items.number',
-        'items.status',
-        'items.stream',
-        'items.kind',
-        'items.title',
-        'items.urgent',
-        'items.composite',
-        'items.char_count',
-        'items.due_at',
-        'items.last_reason',
-        'items.submitted_at',
-        'items.updated_at',
-        'topics.name as topic_name',
-        'organizations.name as org_name',
-        'users.real_name as assignee_name',
-      ])
+    withSummaryColumns(base)
       .orderBy(scope.view === 'mine' ? 'items.updated_at' : 'items.submitted_at', 'desc')
       .orderBy('items.id', 'desc')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
   ]);
-  const ids = rows.map((r) => r.id);
-  const authors = ids.length
+  const { names } = await authorsOfPage(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return {
+    total: Number(n),
+    rows: rows.map((r) => presentSummary(r, names, now)),
+  };
+}
+
+/** A page of items with what a list row shows: its topic, submitting unit and assignee. */
+export function withSummaryColumns<O>(q: SelectQueryBuilder<Database, 'items', O>) {
+  return q
+    .leftJoin('topics', 'topics.id', 'items.topic_id')
+    .innerJoin('organizations', 'organizations.id', 'items.submitting_org_id')
+    .leftJoin('users', 'users.id', 'items.assignee_id')
+    .select([
+      'items.id',
+      'items.number',
+      'items.status',
+      'items.stream',
+      'items.kind',
+      'items.title',
+      'items.urgent',
+      'items.composite',
+      'items.char_count',
+      'items.due_at',
+      'items.last_reason',
+      'items.submitted_at',
+      'items.updated_at',
+      'topics.name as topic_name',
+      'organizations.name as org_name',
+      'organizations.id as org_id',
+      'organizations.path as org_path',
+      'users.real_name as assignee_name',
+    ]);
+}
+
+/** The authors of a page of items, in order: their names per item, and who they are. */
+export async function authorsOfPage(tx: Tx, itemIds: readonly number[]) {
+  const rows = itemIds.length
     ? await tx
         .selectFrom('item_authors')
-        .select(['item_id', 'name'])
-        .where('item_id', 'in', ids)
+        .select(['item_id', 'user_id', 'name'])
+        .where('item_id', 'in', [...itemIds])
         .orderBy('item_id')
         .orderBy('position')
         .execute()
     : [];
   const names = new Map<number, string[]>();
-  for (const a of authors) names.set(a.item_id, [...(names.get(a.item_id) ?? []), a.name]);
-  return {
-    total: Number(n),
-    rows: rows.map((r) => presentSummary(r, names, now)),
-  };
+  for (const a of rows) names.set(a.item_id, [...(names.get(a.item_id) ?? []), a.name]);
+  return { names, rows };
 }
 
 /** The columns a list row of items is presented from. */

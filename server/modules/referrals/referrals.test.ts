@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralView } from '../../../shared/schemas/referrals.ts';
 import { addWorkingDays, buildCalendar } from '../../../shared/workdays.ts';
 import { cstDate, DAY } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
 import { createTestContext, TEST_DIALECT, type TestContext } from '../../test/context.ts';
-import { call, loginAs, makeOrg, makeUser, type Session } from '../../test/factories.ts';
+import { call, codeOf, loginAs, makeOrg, makeUser, type Session } from '../../test/factories.ts';
 import { act, actorFor, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
 import type { Actor } from '../access/actor.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings.service.ts';
@@ -42,11 +41,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 const today = () => cstDate(t.ctx.clock.now());
 
 /** An item the office referred (转办) instead of publishing: it has gone out. */

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { reachCoversOrg, reachOf } from '../access/access.policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadDesks } from '../items/items.policy.ts';
-import { presentSummary } from '../items/items.queries.ts';
+import { authorsOfPage, presentSummary, withSummaryColumns } from '../items/items.queries.ts';
 import { loadDirectory } from './stats.directory.ts';
 import { type FactFilter, type FactMatch, MEASURE_FACTS } from './stats.facts.ts';
 import { factItemIds } from './stats.repository.ts';
@@ -68,54 +68,19 @@ export async function statsItems(
   const base = tx.selectFrom('items').where(sql<boolean>`items.id in (${ids})`);
   const [{ n }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .leftJoin('topics', 'topics.id', 'items.topic_id')
-      .innerJoin('organizations', 'organizations.id', 'items.submitting_org_id')
-      .leftJoin('users', 'users.id', 'items.assignee_id')
-      .select([
-        'items.id',
-        'items.number',
-        'items.status',
-        'items.stream',
-        'items.kind',
-        'items.title',
-        'items.urgent',
-        'items.composite',
-        'items.char_count',
-        'items.due_at',
-        'items.last_reason',
-        'items.submitted_at',
-        'items.updated_at',
-        'items.created_by',
-        'items.target_org_id',
-        'organizations.id as org_id',
-        'organizations.path as org_path',
-        'topics.name as topic_name',
-        'organizations.name as org_name',
-        'users.real_name as assignee_name',
-      ])
+    withSummaryColumns(base)
+      .select(['items.created_by', 'items.target_org_id'])
       .orderBy('items.submitted_at', 'desc')
       .orderBy('items.id', 'desc')
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .execute(),
   ]);
-  const pageIds = rows.map((r) => r.id);
-  const authors = pageIds.length
-    ? await tx
-        .selectFrom('item_authors')
-        .select(['item_id', 'user_id', 'name'])
-        .where('item_id', 'in', pageIds)
-        .orderBy('item_id')
-        .orderBy('position')
-        .execute()
-    : [];
-  const names = new Map<number, string[]>();
-  const mine = new Set<number>();
-  for (const a of authors) {
-    names.set(a.item_id, [...(names.get(a.item_id) ?? []), a.name]);
-    if (a.user_id === actor.id) mine.add(a.item_id);
-  }
+  const { names, rows: authors } = await authorsOfPage(
+    tx,
+    rows.map((r) => r.id),
+  );
+  const mine = new Set(authors.filter((a) => a.user_id === actor.id).map((a) => a.item_id));
   // The item page's own rule (items.policy accessOf): the receiving office, the unit's
   // liaison, or a credited author.
   const desks = await loadDesks(tx, actor);

@@ -10,7 +10,7 @@ import { readGeneration } from '../../db/generation.ts';
 import { cstDate, DAY } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createTestContext, type TestContext } from '../../test/context.ts';
-import { call, loginAs, makeOrg, makeUser } from '../../test/factories.ts';
+import { call, codeOf, loginAs, makeOrg, makeUser } from '../../test/factories.ts';
 import { act, type ItemWorld, makeItemWorld, newDraft, WHO } from '../../test/items.ts';
 import { recordFeedback } from '../feedback/feedback.service.ts';
 import { raceCreations } from '../referrals/referrals.fixtures.ts';
@@ -32,11 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
-  );
 const today = () => cstDate(t.ctx.clock.now());
 
 /** A referred item carrying a leader's instruction; returns the item and the instruction. */
