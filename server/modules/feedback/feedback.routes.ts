@@ -12,13 +12,7 @@ import { type AppContext, inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import type { Actor } from '../access/actor.ts';
-import {
-  readStoredFile,
-  readUpload,
-  removeStoredFile,
-  sendDownload,
-  storeFile,
-} from '../items/attachments.ts';
+import { readStoredFile, recordUpload, sendDownload } from '../items/attachments.ts';
 import { loadVisible } from '../items/items.routes.ts';
 import {
   feedbackDesks,
@@ -172,36 +166,42 @@ export function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           );
         if ((await count()) >= MAX_FILES)
           throw new AppError('ATTACHMENT_REJECTED', `每条反馈记录最多${MAX_FILES}个附件`);
-        const { fileName, type, buf } = await readUpload(request, MAX_FILE_MB);
-        const stored = await storeFile(ctx.config.dataDir, buf);
-        const at = ctx.clock.iso();
-        const inserted = await inTransaction(ctx, whoOf(request), async (tx, audit) => {
-          const { id } = await tx
-            .insertInto('feedback_files')
-            .values({
-              feedback_id: row.id,
-              file_name: fileName,
-              mime: type.mime,
-              size: buf.length,
-              sha256: stored.sha256,
-              storage_key: stored.key,
-              uploaded_by: actor.id,
-              created_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit({
-            action: 'feedback.file_add',
-            targetType: 'item',
-            targetId: item.id,
-            summary: { feedbackId: row.id, fileId: id, fileName, size: buf.length, sha256: stored.sha256 },
-          });
-          return id;
-        }).catch(async (error: unknown) => {
-          await removeStoredFile(ctx.config.dataDir, stored.key);
-          throw error;
-        });
-        return { data: { id: inserted, fileName, size: buf.length, sha256: stored.sha256, createdAt: at } };
+        const { result: id, file } = await recordUpload(
+          ctx,
+          whoOf(request),
+          request,
+          MAX_FILE_MB,
+          actor.id,
+          async (tx, audit, f) => {
+            const { id } = await tx
+              .insertInto('feedback_files')
+              .values({ feedback_id: row.id, ...f })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await audit({
+              action: 'feedback.file_add',
+              targetType: 'item',
+              targetId: item.id,
+              summary: {
+                feedbackId: row.id,
+                fileId: id,
+                fileName: f.file_name,
+                size: f.size,
+                sha256: f.sha256,
+              },
+            });
+            return id;
+          },
+        );
+        return {
+          data: {
+            id,
+            fileName: file.file_name,
+            size: file.size,
+            sha256: file.sha256,
+            createdAt: file.created_at,
+          },
+        };
       },
     );
 

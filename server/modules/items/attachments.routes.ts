@@ -5,7 +5,7 @@ import { attachmentSchema } from '../../../shared/schemas/items.ts';
 import { type AppContext, inTransaction, type Tx } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
-import { readStoredFile, readUpload, removeStoredFile, sendDownload, storeFile } from './attachments.ts';
+import { readStoredFile, recordUpload, sendDownload } from './attachments.ts';
 import { mayAttach } from './items.policy.ts';
 import { loadVisible } from './items.routes.ts';
 
@@ -44,47 +44,41 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw new AppError('FORBIDDEN', '该信息当前不能添加附件');
         if ((await countAttachments(ctx.db.kysely, item.id)) >= settings.itemMaxAttachments)
           throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
-        const { fileName, type, buf } = await readUpload(request, settings.itemMaxAttachmentMb);
-        const stored = await storeFile(ctx.config.dataDir, buf);
-        const at = ctx.clock.iso();
-        const row = await inTransaction(ctx, whoOf(request), async (tx, audit) => {
-          // Checked again inside the transaction: a submission or another upload may have
-          // happened while the file was arriving.
-          const now = await tx
-            .selectFrom('items')
-            .select('status')
-            .where('id', '=', item.id)
-            .executeTakeFirst();
-          if (now?.status !== item.status)
-            throw new AppError('ITEM_ACTION_NOT_ALLOWED', '信息状态已变化，附件未添加，请刷新后重试');
-          if ((await countAttachments(tx, item.id)) >= settings.itemMaxAttachments)
-            throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
-          const inserted = await tx
-            .insertInto('item_attachments')
-            .values({
-              item_id: item.id,
-              file_name: fileName,
-              mime: type.mime,
-              size: buf.length,
-              sha256: stored.sha256,
-              storage_key: stored.key,
-              uploaded_by: actor.id,
-              created_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit({
-            action: 'item.attachment_add',
-            targetType: 'item',
-            targetId: item.id,
-            summary: { attachmentId: inserted.id, fileName, size: buf.length, sha256: stored.sha256 },
-          });
-          return inserted;
-        }).catch(async (error: unknown) => {
-          await removeStoredFile(ctx.config.dataDir, stored.key);
-          throw error;
-        });
-        return { data: { id: row.id, fileName, size: buf.length, createdAt: at } };
+        const { result: row, file } = await recordUpload(
+          ctx,
+          whoOf(request),
+          request,
+          settings.itemMaxAttachmentMb,
+          actor.id,
+          async (tx, audit, f) => {
+            // Checked again inside the transaction: a submission or another upload may have
+            // happened while the file was arriving.
+            const now = await tx
+              .selectFrom('items')
+              .select('status')
+              .where('id', '=', item.id)
+              .executeTakeFirst();
+            if (now?.status !== item.status)
+              throw new AppError('ITEM_ACTION_NOT_ALLOWED', '信息状态已变化，附件未添加，请刷新后重试');
+            if ((await countAttachments(tx, item.id)) >= settings.itemMaxAttachments)
+              throw new AppError('ATTACHMENT_REJECTED', `每条信息最多${settings.itemMaxAttachments}个附件`);
+            const inserted = await tx
+              .insertInto('item_attachments')
+              .values({ item_id: item.id, ...f })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await audit({
+              action: 'item.attachment_add',
+              targetType: 'item',
+              targetId: item.id,
+              summary: { attachmentId: inserted.id, fileName: f.file_name, size: f.size, sha256: f.sha256 },
+            });
+            return inserted;
+          },
+        );
+        return {
+          data: { id: row.id, fileName: file.file_name, size: file.size, createdAt: file.created_at },
+        };
       },
     );
 

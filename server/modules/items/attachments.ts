@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type AppContext, type AuditFn, inTransaction, type Tx, type Who } from '../../context.ts';
 import { sha256 } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 
@@ -87,6 +88,49 @@ export async function readUpload(
   if (!type.sniff(buf))
     throw new AppError('ATTACHMENT_REJECTED', '附件内容与其扩展名不符，请确认文件未损坏且格式正确');
   return { fileName, type, buf };
+}
+
+/** The columns every file table (attachments, feedback scans, reply scans) writes for an upload. */
+export interface UploadColumns {
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+/**
+ * Reads and checks the request's file, stores it, and records it in one transaction with its
+ * audit row (`record` inserts the row into its own table and may check again what may have
+ * changed while the file arrived); if that fails, the stored file is removed again.
+ */
+export async function recordUpload<T>(
+  ctx: AppContext,
+  who: Who,
+  request: FastifyRequest,
+  maxMb: number,
+  uploadedBy: number,
+  record: (tx: Tx, audit: AuditFn, file: UploadColumns) => Promise<T>,
+): Promise<{ result: T; file: UploadColumns }> {
+  const { fileName, type, buf } = await readUpload(request, maxMb);
+  const stored = await storeFile(ctx.config.dataDir, buf);
+  const file: UploadColumns = {
+    file_name: fileName,
+    mime: type.mime,
+    size: buf.length,
+    sha256: stored.sha256,
+    storage_key: stored.key,
+    uploaded_by: uploadedBy,
+    created_at: ctx.clock.iso(),
+  };
+  try {
+    return { result: await inTransaction(ctx, who, (tx, audit) => record(tx, audit, file)), file };
+  } catch (error) {
+    await removeStoredFile(ctx.config.dataDir, stored.key);
+    throw error;
+  }
 }
 
 /** Sends a stored file as a download: its own type, never sniffed, never cached by others. */

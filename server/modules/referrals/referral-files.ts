@@ -4,13 +4,7 @@ import type { AppContext, Tx, Who } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import {
-  readStoredFile,
-  readUpload,
-  removeStoredFile,
-  sendDownload,
-  storeFile,
-} from '../items/attachments.ts';
+import { readStoredFile, recordUpload, sendDownload } from '../items/attachments.ts';
 import { abilitiesOf } from './referrals.policy.ts';
 import { loadForAction } from './referrals.service.ts';
 
@@ -64,38 +58,36 @@ export async function addReplyFile(
   request: FastifyRequest,
 ) {
   await uploadTarget(ctx.db.kysely, actor, id);
-  const { fileName, type, buf } = await readUpload(request, MAX_FILE_MB);
-  const stored = await storeFile(ctx.config.dataDir, buf);
-  const at = ctx.clock.iso();
-  const fileId = await inTransaction(ctx, who, async (tx, audit) => {
-    await lockReferral(ctx, tx, id);
-    const { row, item, reply } = await uploadTarget(tx, actor, id);
-    const { id: inserted } = await tx
-      .insertInto('referral_files')
-      .values({
-        reply_id: reply.id,
-        file_name: fileName,
-        mime: type.mime,
-        size: buf.length,
-        sha256: stored.sha256,
-        storage_key: stored.key,
-        uploaded_by: actor.id,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      action: 'referral.file_add',
-      targetType: 'item',
-      targetId: item.id,
-      summary: { referralId: row.id, replyId: reply.id, fileId: inserted, fileName, sha256: stored.sha256 },
-    });
-    return inserted;
-  }).catch(async (error: unknown) => {
-    await removeStoredFile(ctx.config.dataDir, stored.key);
-    throw error;
-  });
-  return { id: fileId, fileName, size: buf.length, createdAt: at };
+  const { result: fileId, file } = await recordUpload(
+    ctx,
+    who,
+    request,
+    MAX_FILE_MB,
+    actor.id,
+    async (tx, audit, f) => {
+      await lockReferral(ctx, tx, id);
+      const { row, item, reply } = await uploadTarget(tx, actor, id);
+      const { id: inserted } = await tx
+        .insertInto('referral_files')
+        .values({ reply_id: reply.id, ...f })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'referral.file_add',
+        targetType: 'item',
+        targetId: item.id,
+        summary: {
+          referralId: row.id,
+          replyId: reply.id,
+          fileId: inserted,
+          fileName: f.file_name,
+          sha256: f.sha256,
+        },
+      });
+      return inserted;
+    },
+  );
+  return { id: fileId, fileName: file.file_name, size: file.size, createdAt: file.created_at };
 }
 
 export async function sendReplyFile(
