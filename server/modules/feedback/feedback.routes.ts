@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { idParam, listOf, okResponse } from '../../../shared/schemas/common.ts';
 import {
@@ -173,6 +174,11 @@ export function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           MAX_FILE_MB,
           actor.id,
           async (tx, audit, f) => {
+            // Checked again under the record's row lock (a no-op update; SQLite has one writer):
+            // another upload may have filled the record while this file arrived.
+            await tx.updateTable('item_feedback').set({ note: sql`note` }).where('id', '=', row.id).execute();
+            if ((await count(tx)) >= MAX_FILES)
+              throw new AppError('ATTACHMENT_REJECTED', `每条反馈记录最多${MAX_FILES}个附件`);
             const { id } = await tx
               .insertInto('feedback_files')
               .values({ feedback_id: row.id, ...f })
