@@ -23,6 +23,7 @@ import type { Actor } from '../access/actor.ts';
 import { schemeOf } from './performance.repository.ts';
 import {
   fileDispute,
+  isMemberOf,
   listDisputes,
   listMembers,
   memberDesks,
@@ -122,8 +123,7 @@ export function performanceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { desk } = await staffDesk(actorOf(request), request.query.orgId);
         const year = yearIn(request.query.year);
         const db = ctx.db.kysely;
-        const members = await listMembers(db, desk.id, year);
-        if (!members.some((m) => m.id === request.params.id))
+        if (!(await isMemberOf(db, desk.id, year, request.params.id)))
           throw new AppError('NOT_FOUND', '该委员的履职记录不存在或您无权查看');
         return { data: await recordOf(db, desk, year, request.params.id) };
       },

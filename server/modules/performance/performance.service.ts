@@ -167,6 +167,30 @@ async function membersOf(tx: Tx, deskId: number): Promise<number[]> {
   return rows.filter((r) => cppccs.get(r.path)?.id === deskId).map((r) => r.user_id);
 }
 
+/**
+ * Whether the user is among the CPPCC's members as the list counts them: a member there, an
+ * author of one of its items, or one who disputed its record that year.
+ */
+export async function isMemberOf(tx: Tx, deskId: number, year: number, userId: number): Promise<boolean> {
+  if ((await membersOf(tx, deskId)).includes(userId)) return true;
+  const authored = await tx
+    .selectFrom('items')
+    .innerJoin('item_authors', 'item_authors.item_id', 'items.id')
+    .select('items.id')
+    .where('items.target_org_id', '=', deskId)
+    .where('item_authors.user_id', '=', userId)
+    .executeTakeFirst();
+  if (authored) return true;
+  const disputed = await tx
+    .selectFrom('performance_disputes')
+    .select('id')
+    .where('org_id', '=', deskId)
+    .where('year', '=', year)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return disputed !== undefined;
+}
+
 /** Every member's year at a CPPCC, highest total first. */
 export async function listMembers(tx: Tx, deskId: number, year: number): Promise<MemberRow[]> {
   const { scheme } = await schemeOf(tx, deskId, year);

@@ -1,15 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { REPORT_KINDS, reportInput, reportQuery, reportSchema } from '../../../shared/schemas/reports.ts';
+import {
+  REPORT_KINDS,
+  type ReportModel,
+  type ReportQuery,
+  reportInput,
+  reportQuery,
+  reportSchema,
+} from '../../../shared/schemas/reports.ts';
 import { type AppContext, inTransaction } from '../../context.ts';
-import { cstDateTime } from '../../lib/clock.ts';
+import { readGeneration } from '../../db/generation.ts';
+import { cstDate, cstDateTime } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { attachmentHeader } from '../../lib/xlsx.ts';
 import { actorOf, whoOf } from '../../plugins/auth.ts';
 import type { Actor } from '../access/actor.ts';
 import { statsScopeOf } from '../stats/stats.scope.ts';
 import { renderChartPng } from './charts.ts';
-import { buildReport, chartsOf, deskInfo, reportFileName, withTexts } from './reports.builder.ts';
+import {
+  buildReport,
+  chartsOf,
+  type DeskInfo,
+  deskInfo,
+  reportFileName,
+  withTexts,
+} from './reports.builder.ts';
 import { renderReportDocx, renderReportXlsx } from './reports.render.ts';
 
 const TAGS = ['通报与报告'];
@@ -27,6 +42,21 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return { desk: await deskInfo(ctx.db.kysely, desk), desks };
   };
 
+  /**
+   * The document for a desk and period. The preview and each of its figures ask for the same one:
+   * built once per day and data generation, not once per request.
+   */
+  const reportOf = async (desk: DeskInfo, q: ReportQuery): Promise<ReportModel> => {
+    const now = ctx.clock.now();
+    const key = JSON.stringify(['report', desk.id, q.kind, q.year, q.index, cstDate(now)]);
+    const generation = await readGeneration(ctx.db.kysely);
+    const cached = ctx.reads.get(key, generation) as ReportModel | undefined;
+    if (cached) return cached;
+    const model = await buildReport(ctx.db.kysely, desk, q, now);
+    ctx.reads.set(key, generation, model);
+    return model;
+  };
+
   return async (app) => {
     app.get(
       '/reports',
@@ -40,7 +70,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { desk, desks } = await deskFor(actorOf(request), request.query.orgId);
-        const data = await buildReport(ctx.db.kysely, desk, request.query, ctx.clock.now());
+        const data = await reportOf(desk, request.query);
         return { data, abilities: { orgs: desks.map((d) => ({ id: d.id, name: d.name })) } };
       },
     );
@@ -56,7 +86,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { desk } = await deskFor(actorOf(request), request.query.orgId);
-        const model = await buildReport(ctx.db.kysely, desk, request.query, ctx.clock.now());
+        const model = await reportOf(desk, request.query);
         const chart = chartsOf(model)[request.query.n - 1];
         if (!chart) throw new AppError('NOT_FOUND', '该报告没有这幅图');
         return reply
@@ -79,7 +109,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const input = request.body;
         const { desk } = await deskFor(actor, input.orgId);
-        const model = withTexts(await buildReport(ctx.db.kysely, desk, input, ctx.clock.now()), input.texts);
+        const model = withTexts(await reportOf(desk, input), input.texts);
         await inTransaction(ctx, whoOf(request), (_tx, audit) =>
           audit({
             action: 'report.export',
